@@ -1,0 +1,44 @@
+package io.apollo.envelope.boundary;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The error page (web.xml) for statuses the servlet container answers itself, outside
+ * JAX-RS: a rejected bearer token, an unknown path, an uncaught failure. Same envelope as
+ * everywhere else.
+ */
+@WebServlet(ContainerErrorServlet.PATH)
+public class ContainerErrorServlet extends HttpServlet {
+
+    static final String PATH = "/container-error";
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer given ? given : 404;
+        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Response envelope = failure != null || status >= 500
+                ? ErrorResponses.unexpected(status, failure)
+                : ErrorResponses.envelope(status, ErrorResponses.messageFor(status), Map.of()).build();
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (status == 401) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ErrorResponses.BEARER_CHALLENGE);
+        }
+        response.getWriter().write(JSONB.toJson(envelope.getEntity()));
+    }
+}

@@ -1,0 +1,8 @@
+package io.apollo.samples.boundary;
+
+import io.apollo.samples.control.SampleInput;
+import java.util.List;
+
+/** The body of a POST: the samples in the order they were sent. */
+public record SampleBatch(List<SampleInput> samples) {
+}

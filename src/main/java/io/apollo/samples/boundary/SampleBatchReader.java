@@ -1,0 +1,182 @@
+package io.apollo.samples.boundary;
+
+import io.apollo.samples.control.BatchTooLarge;
+import io.apollo.samples.control.MalformedBatch;
+import io.apollo.samples.control.NoSamples;
+import io.apollo.samples.control.RawValue;
+import io.apollo.samples.control.SampleInput;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonValue.ValueType;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParserFactory;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.nio.charset.StandardCharsets;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Reads a POST body as a stream of JSON events: the limits apply while reading (nothing past
+ * them is buffered), and every value keeps its JSON type and its exact text, which a JSON
+ * object model would not (it turns {@code 1e2} into {@code 1E+2}).
+ */
+@Provider
+@Consumes(MediaType.APPLICATION_JSON)
+public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
+
+    static final String MAX_SAMPLES = "apollo.samples.max-per-request";
+    static final int DEFAULT_MAX_SAMPLES = 10_000;
+    static final String MAX_BODY_BYTES = "apollo.samples.max-body-bytes";
+    static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+
+    private final int maxSamples;
+    private final long maxBodyBytes;
+
+    /**
+     * JAX-RS, not CDI, creates this reader: as a CDI proxy it lost its precedence over the
+     * server's generic JSON-B reader. So its settings come from MP Config directly.
+     */
+    public SampleBatchReader() {
+        this(ConfigProvider.getConfig());
+    }
+
+    private SampleBatchReader(Config config) {
+        this(config.getOptionalValue(MAX_SAMPLES, Integer.class).orElse(DEFAULT_MAX_SAMPLES),
+                config.getOptionalValue(MAX_BODY_BYTES, Long.class).orElse(DEFAULT_MAX_BODY_BYTES));
+    }
+
+    SampleBatchReader(int maxSamples, long maxBodyBytes) {
+        this.maxSamples = maxSamples;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == SampleBatch.class;
+    }
+
+    @Override
+    public SampleBatch readFrom(Class<SampleBatch> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, String> headers, InputStream body) {
+        rejectDeclaredOversize(headers);
+        // JSON exchanged between systems is UTF-8 (RFC 8259 §8.1): no guessing from the first bytes.
+        PushbackReader text = new PushbackReader(
+                new InputStreamReader(new LimitedInputStream(body, maxBodyBytes), StandardCharsets.UTF_8));
+        if (isBlank(text)) {
+            throw new NoSamples();
+        }
+        try (JsonParser parser = PARSERS.createParser(text)) {
+            return new SampleBatch(readArray(parser));
+        } catch (JsonParsingException notJson) {
+            throw new MalformedBatch("Body is not valid JSON: " + notJson.getMessage());
+        } catch (JsonException unreadable) {
+            Throwable cause = unreadable.getCause() == null ? unreadable : unreadable.getCause();
+            throw new MalformedBatch("Body could not be read: " + cause.getMessage());
+        }
+    }
+
+    private void rejectDeclaredOversize(MultivaluedMap<String, String> headers) {
+        String declared = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && !headers.containsKey(HttpHeaders.CONTENT_ENCODING)) {
+            try {
+                if (Long.parseLong(declared.strip()) > maxBodyBytes) {
+                    throw LimitedInputStream.tooLarge(maxBodyBytes);
+                }
+            } catch (NumberFormatException unparseable) {
+                // The container has already framed the body; the stream limit still applies.
+            }
+        }
+    }
+
+    /** Consumes leading whitespace; true when nothing else follows. */
+    private static boolean isBlank(PushbackReader text) {
+        try {
+            int c = text.read();
+            while (c != -1 && Character.isWhitespace(c)) {
+                c = text.read();
+            }
+            if (c == -1) {
+                return true;
+            }
+            text.unread(c);
+            return false;
+        } catch (IOException unreadable) {
+            throw new MalformedBatch("Body could not be read: " + unreadable.getMessage());
+        }
+    }
+
+    private List<SampleInput> readArray(JsonParser parser) {
+        Event first = parser.next();
+        if (first == Event.VALUE_NULL) {
+            throw new NoSamples();
+        }
+        if (first != Event.START_ARRAY) {
+            throw new MalformedBatch("Body must be a JSON array of samples");
+        }
+        List<SampleInput> samples = new ArrayList<>();
+        for (Event event = parser.next(); event != Event.END_ARRAY; event = parser.next()) {
+            if (event != Event.START_OBJECT) {
+                throw new MalformedBatch("Sample " + samples.size() + " is not a JSON object");
+            }
+            if (samples.size() == maxSamples) {
+                throw new BatchTooLarge("More than " + maxSamples + " samples in one request");
+            }
+            samples.add(readSample(parser));
+        }
+        if (parser.hasNext()) {
+            throw new MalformedBatch("Body has content after the array of samples");
+        }
+        if (samples.isEmpty()) {
+            throw new NoSamples();
+        }
+        return samples;
+    }
+
+    private static SampleInput readSample(JsonParser parser) {
+        Map<String, RawValue> fields = new HashMap<>();
+        for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
+            String name = parser.getString();
+            fields.put(name, readValue(parser, parser.next()));
+        }
+        return new SampleInput(fields.get("timeseriesId"), fields.get("val"), fields.get("timestamp"),
+                fields.get("metric"), fields.get("mertic"));
+    }
+
+    private static RawValue readValue(JsonParser parser, Event event) {
+        return switch (event) {
+            case VALUE_STRING -> RawValue.string(parser.getString());
+            case VALUE_NUMBER -> RawValue.number(parser.getString());
+            case VALUE_TRUE -> RawValue.of(ValueType.TRUE);
+            case VALUE_FALSE -> RawValue.of(ValueType.FALSE);
+            case VALUE_NULL -> RawValue.of(ValueType.NULL);
+            case START_OBJECT -> {
+                parser.skipObject();
+                yield RawValue.of(ValueType.OBJECT);
+            }
+            case START_ARRAY -> {
+                parser.skipArray();
+                yield RawValue.of(ValueType.ARRAY);
+            }
+            default -> throw new MalformedBatch("Unexpected " + event + " in a sample");
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package io.apollo.samples.boundary;
+
+import io.apollo.samples.control.DeviceAccess;
+import io.apollo.samples.control.DeviceRegistration;
+import io.apollo.samples.control.SampleInput;
+import io.apollo.samples.control.SampleStore;
+import io.apollo.samples.control.SampleValidation;
+import io.apollo.samples.control.ValidSample;
+import io.apollo.samples.entity.Device;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One POST, one transaction: access, validation, then the device (on its first batch) and the
+ * samples. Anything that fails before the commit stores nothing of the batch.
+ */
+@Stateless
+public class SampleIngestion {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    DeviceRegistration registration;
+
+    @Inject
+    SampleStore store;
+
+    public void ingest(String deviceId, Set<String> callerCollections, String requestedCollection,
+            List<SampleInput> batch) {
+        Device device = em.find(Device.class, deviceId);
+        String collection = device == null
+                ? DeviceAccess.collectionForNewDevice(callerCollections, requestedCollection)
+                : device.collectionId();
+        DeviceAccess.check(callerCollections, requestedCollection, collection);
+        List<ValidSample> samples = SampleValidation.validate(batch);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        if (device == null && !registration.register(deviceId, collection, now)) {
+            Device winner = em.find(Device.class, deviceId);
+            if (winner == null) {
+                throw new IllegalStateException("Device " + deviceId + " could neither be registered nor found");
+            }
+            DeviceAccess.check(callerCollections, requestedCollection, winner.collectionId());
+        }
+        store.upsert(deviceId, samples, now);
+    }
+}

@@ -1,0 +1,41 @@
+package io.apollo.samples.boundary;
+
+import io.apollo.Scopes;
+import io.apollo.envelope.boundary.Envelope;
+import io.apollo.samples.entity.Device;
+import io.apollo.security.boundary.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("devices/{deviceId}/timeseries/samples")
+@Produces(MediaType.APPLICATION_JSON)
+public class SamplesResource {
+
+    static final String COLLECTION_HEADER = "erCollectionId";
+
+    @EJB
+    SampleIngestion ingestion;
+
+    @Inject
+    Caller caller;
+
+    /** 202 only once the batch has committed: an accepted batch is a stored batch. */
+    @POST
+    @RolesAllowed({Scopes.APOLLO_WRITE, Scopes.WRITE})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(@PathParam("deviceId") @Size(min = 1, max = Device.ID_LENGTH) String deviceId,
+            @HeaderParam(COLLECTION_HEADER) String collection, SampleBatch batch) {
+        ingestion.ingest(deviceId, caller.collections(), collection, batch.samples());
+        return Response.accepted(Envelope.success(Response.Status.ACCEPTED.getStatusCode())).build();
+    }
+}

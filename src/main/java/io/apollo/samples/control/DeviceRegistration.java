@@ -1,0 +1,40 @@
+package io.apollo.samples.control;
+
+import io.apollo.samples.entity.Device;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.OffsetDateTime;
+
+/**
+ * Creates a device in a transaction of its own, so that when two first POSTs race, the loser's
+ * duplicate key only rolls back this insert; its request then finds the winner's device and
+ * goes on (or gets 403) instead of failing with a 5xx.
+ */
+@Stateless
+public class DeviceRegistration {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext context;
+
+    /** @return whether this call created the device; {@code false} when another one did first */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean register(String deviceId, String collectionId, OffsetDateTime now) {
+        try {
+            em.persist(new Device(deviceId, collectionId, now));
+            em.flush();
+            return true;
+        } catch (PersistenceException lostTheRace) {
+            context.setRollbackOnly();
+            return false;
+        }
+    }
+}

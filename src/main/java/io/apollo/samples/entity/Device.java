@@ -1,0 +1,57 @@
+package io.apollo.samples.entity;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+
+/** A device, and the one collection (security group) its first accepted POST put it in. */
+@Entity
+@Table(name = "devices")
+// A device never changes once created, so every request may read it from the shared cache.
+@Cacheable
+
+public class Device {
+
+    public static final int ID_LENGTH = 128;
+    public static final int COLLECTION_LENGTH = 128;
+
+    @Id
+    @Column(name = "device_id", length = ID_LENGTH)
+    @Size(min = 1, max = ID_LENGTH)
+    private String id;
+
+    @Column(name = "collection_id", length = COLLECTION_LENGTH, nullable = false, updatable = false)
+    @NotNull
+    @Size(min = 1, max = COLLECTION_LENGTH)
+    private String collectionId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    @NotNull
+    private OffsetDateTime createdAt;
+
+    protected Device() {
+    }
+
+    public Device(String id, String collectionId, OffsetDateTime createdAt) {
+        this.id = id;
+        this.collectionId = collectionId;
+        this.createdAt = createdAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String collectionId() {
+        return collectionId;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+}

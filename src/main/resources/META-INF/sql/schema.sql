@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS devices (device_id VARCHAR(128) NOT NULL PRIMARY KEY, collection_id VARCHAR(128) NOT NULL, created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL);
+CREATE TABLE IF NOT EXISTS samples (device_id VARCHAR(128) NOT NULL REFERENCES devices (device_id), timeseries_id VARCHAR(128) NOT NULL, metric VARCHAR(64) NOT NULL, sample_time TIMESTAMP(6) WITH TIME ZONE NOT NULL, value_text VARCHAR(1024) NOT NULL, value_is_number BOOLEAN NOT NULL, ingested_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, PRIMARY KEY (device_id, timeseries_id, metric, sample_time));

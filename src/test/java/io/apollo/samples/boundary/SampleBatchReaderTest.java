@@ -1,0 +1,94 @@
+package io.apollo.samples.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.apollo.samples.control.BatchTooLarge;
+import io.apollo.samples.control.MalformedBatch;
+import io.apollo.samples.control.NoSamples;
+import io.apollo.samples.control.RawValue;
+import io.apollo.samples.control.SampleInput;
+import jakarta.json.JsonValue.ValueType;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SampleBatchReaderTest {
+
+    private final SampleBatchReader reader = new SampleBatchReader(3, 1000);
+
+    @Test
+    void readsTheKnownFieldsAndIgnoresOthers() {
+        SampleInput sample = readAll("""
+                [{"timeseriesId":"t","val":6.50,"timestamp":"2018-01-27T00:00:00Z","mertic":"Raw","extra":{"a":[1]}}]
+                """, reader).get(0);
+        assertEquals(new SampleInput(RawValue.string("t"), RawValue.number("6.50"),
+                RawValue.string("2018-01-27T00:00:00Z"), null, RawValue.string("Raw")), sample);
+    }
+
+    @Test
+    void numbersAreNotReformatted() {
+        List<SampleInput> samples = readAll("[{\"val\":1e2},{\"val\":\"6\"},{\"val\":-0},{\"val\":12345678901234567890.000}]",
+                new SampleBatchReader(10, 1000));
+        assertEquals(List.of(RawValue.number("1e2"), RawValue.string("6"), RawValue.number("-0"),
+                RawValue.number("12345678901234567890.000")), samples.stream().map(SampleInput::val).toList());
+    }
+
+    @Test
+    void otherJsonTypesAreRecordedForValidationToReject() {
+        List<SampleInput> samples = readAll("[{\"val\":[1,{\"a\":2}]},{\"val\":{\"x\":[1]}},{\"val\":null}]", reader);
+        assertEquals(List.of(ValueType.ARRAY, ValueType.OBJECT, ValueType.NULL),
+                samples.stream().map(sample -> sample.val().type()).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   \n", "null", "[]", " [ ] "})
+    void emptyBodiesHaveNoSamples(String body) {
+        assertThrows(NoSamples.class, () -> readAll(body, reader));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "\"samples\"", "42", "[1]", "[[]]", "[{}, \"x\"]"})
+    void jsonThatIsNotAnArrayOfObjectsIsMalformed(String body) {
+        assertThrows(MalformedBatch.class, () -> readAll(body, reader));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{", "[{\"val\":}]", "not json", "[{}] trailing", "[{}][{}]"})
+    void invalidJsonIsMalformed(String body) {
+        MalformedBatch rejected = assertThrows(MalformedBatch.class, () -> readAll(body, reader));
+        assertTrue(rejected.getMessage().startsWith("Body"), rejected.getMessage());
+    }
+
+    @Test
+    void moreSamplesThanTheLimitAreTooLarge() {
+        assertEquals(3, readAll("[{},{},{}]", reader).size());
+        assertThrows(BatchTooLarge.class, () -> readAll("[{},{},{},{}]", reader));
+    }
+
+    @Test
+    void moreBytesThanTheLimitAreTooLargeWhateverTheContentLengthSays() {
+        String body = "[{\"val\":\"" + "x".repeat(1000) + "\"}]";
+        assertThrows(BatchTooLarge.class, () -> readAll(body, reader));
+    }
+
+    @Test
+    void aDeclaredContentLengthOverTheLimitIsRejectedBeforeReading() {
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        headers.putSingle("Content-Length", "1001");
+        assertThrows(BatchTooLarge.class, () -> reader.readFrom(SampleBatch.class, SampleBatch.class, null,
+                MediaType.APPLICATION_JSON_TYPE, headers, new ByteArrayInputStream(new byte[0])));
+    }
+
+    private static List<SampleInput> readAll(String body, SampleBatchReader reader) {
+        return reader.readFrom(SampleBatch.class, SampleBatch.class, null, MediaType.APPLICATION_JSON_TYPE,
+                new MultivaluedHashMap<>(), new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))).samples();
+    }
+}

@@ -1,0 +1,58 @@
+package io.apollo.samples.control;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DeviceAccessTest {
+
+    @Test
+    void newDeviceJoinsTheRequestedCollection() {
+        assertEquals("b", DeviceAccess.collectionForNewDevice(Set.of("a", "b"), "b"));
+    }
+
+    @Test
+    void newDeviceJoinsTheCallersOnlyCollection() {
+        assertEquals("a", DeviceAccess.collectionForNewDevice(Set.of("a"), null));
+        assertEquals("a", DeviceAccess.collectionForNewDevice(Set.of("a"), "  "));
+    }
+
+    @Test
+    void callerInSeveralCollectionsMustName() {
+        assertThrows(CollectionRequired.class, () -> DeviceAccess.collectionForNewDevice(Set.of("a", "b"), null));
+    }
+
+    @Test
+    void callerInNoCollectionIsForbidden() {
+        assertThrows(DeviceAccessDenied.class, () -> DeviceAccess.collectionForNewDevice(Set.of(), null));
+    }
+
+    @Test
+    void requestingAForeignCollectionIsForbidden() {
+        assertEquals(DeviceAccess.NOT_A_MEMBER, assertThrows(DeviceAccessDenied.class,
+                () -> DeviceAccess.collectionForNewDevice(Set.of("a"), "b")).getMessage());
+        assertEquals(DeviceAccess.NOT_A_MEMBER, assertThrows(DeviceAccessDenied.class,
+                () -> DeviceAccess.check(Set.of("a"), "b", "a")).getMessage());
+    }
+
+    @Test
+    void memberReachesExistingDeviceWithOrWithoutHeader() {
+        assertDoesNotThrow(() -> DeviceAccess.check(Set.of("a", "b"), null, "a"));
+        assertDoesNotThrow(() -> DeviceAccess.check(Set.of("a", "b"), "a", "a"));
+    }
+
+    @Test
+    void nonMemberOfTheDevicesCollectionIsForbidden() {
+        assertEquals(DeviceAccess.NO_DEVICE_ACCESS, assertThrows(DeviceAccessDenied.class,
+                () -> DeviceAccess.check(Set.of("b"), null, "a")).getMessage());
+    }
+
+    @Test
+    void headerThatDiffersFromTheDevicesCollectionIsForbidden() {
+        assertEquals(DeviceAccess.NO_DEVICE_ACCESS, assertThrows(DeviceAccessDenied.class,
+                () -> DeviceAccess.check(Set.of("a", "b"), "b", "a")).getMessage());
+    }
+}

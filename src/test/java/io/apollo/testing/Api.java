@@ -1,0 +1,167 @@
+package io.apollo.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPOutputStream;
+
+/** The service as a client sees it, over HTTP on the loopback interface. */
+public final class Api {
+
+    public static final String SAMPLES_PATH = "apollo/devices/%s/timeseries/samples";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI base;
+
+    /** Payara reports its first non-loopback address; the server listens on loopback only. */
+    public Api(URL deployment) {
+        this.base = URI.create("http://localhost:" + deployment.getPort() + "/");
+    }
+
+    /** A device id no other test uses. */
+    public static String newDevice() {
+        return "device-" + UUID.randomUUID();
+    }
+
+    public Call post(String deviceId) {
+        return new Call(this, "POST", String.format(SAMPLES_PATH, deviceId)).header("Content-Type", "application/json");
+    }
+
+    public Call call(String method, String path) {
+        return new Call(this, method, path);
+    }
+
+    /** What the database holds for a device: its collection (null when absent) and its samples. */
+    public JsonObject stored(String deviceId) {
+        Reply reply = call("GET", "apollo/testing/devices/" + deviceId).send();
+        assertEquals(200, reply.status(), reply.text());
+        return reply.json();
+    }
+
+    public static final class Call {
+
+        private final Api api;
+        private final String method;
+        private final String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private byte[] body = new byte[0];
+
+        Call(Api api, String method, String path) {
+            this.api = api;
+            this.method = method;
+            this.path = path;
+        }
+
+        public Call token(String token) {
+            return header("Authorization", "Bearer " + token);
+        }
+
+        public Call header(String name, String value) {
+            if (value == null) {
+                headers.remove(name);
+            } else {
+                headers.put(name, value);
+            }
+            return this;
+        }
+
+        public Call body(String json) {
+            this.body = json.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        public Call gzipped(String json) {
+            ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+                gzip.write(json.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.body = compressed.toByteArray();
+            return header("Content-Encoding", "gzip");
+        }
+
+        public Call rawBody(byte[] bytes) {
+            this.body = bytes;
+            return this;
+        }
+
+        public Reply send() {
+            return sendAsync().join();
+        }
+
+        public CompletableFuture<Reply> sendAsync() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(api.base.resolve(path))
+                    .timeout(Duration.ofSeconds(60))
+                    .method(method, body.length == 0 && !"POST".equals(method)
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.forEach(request::header);
+            return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(Reply::new);
+        }
+    }
+
+    public static final class Reply {
+
+        private final HttpResponse<String> response;
+
+        Reply(HttpResponse<String> response) {
+            this.response = response;
+        }
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String text() {
+            return response.body();
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public JsonObject json() {
+            return Json.createReader(new StringReader(response.body())).readObject();
+        }
+
+        /** The status, a JSON envelope whose code matches it, and its message; returns {@code data}. */
+        public JsonValue assertEnvelope(int status, String message) {
+            assertEquals(status, status(), text());
+            assertTrue(header("Content-Type").startsWith("application/json"), header("Content-Type"));
+            JsonObject envelope = json();
+            assertEquals(Json.createObjectBuilder().add("Message", message).add("Code", String.valueOf(status)).build(),
+                    envelope.getJsonObject("status"), text());
+            assertEquals(2, envelope.size(), text());
+            return envelope.get("data");
+        }
+
+        /** An error envelope with empty data. */
+        public void assertError(int status, String message) {
+            assertEquals(JsonValue.EMPTY_JSON_OBJECT, assertEnvelope(status, message), text());
+        }
+
+        public void assertAccepted() {
+            assertEquals(202, status(), text());
+            assertEquals("{\"status\":{\"Message\":\"\",\"Code\":\"202\"},\"data\":{}}", text());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.apollo.testing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Mints a fresh token per call, signed with the test key the test server trusts
+ * (src/test/resources), or deliberately wrong in one respect.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "apollo-test";
+    public static final String AUDIENCE = "apollo";
+    private static final PrivateKey TEST_KEY = load("/test-private-key.pem");
+
+    private String issuer = ISSUER;
+    private String audience = AUDIENCE;
+    private List<String> groups = List.of();
+    private String scope;
+    private Object collections;
+    private Instant expires = Instant.now().plus(Duration.ofMinutes(5));
+    private PrivateKey key = TEST_KEY;
+
+    private TestTokens() {
+    }
+
+    /** A token with these scopes in the MP-JWT {@code groups} claim. */
+    public static TestTokens groups(String... scopes) {
+        TestTokens token = new TestTokens();
+        token.groups = List.of(scopes);
+        return token;
+    }
+
+    /** A token with its scopes in one OAuth {@code scope} string, and no groups. */
+    public static TestTokens scope(String scope) {
+        TestTokens token = new TestTokens();
+        token.scope = scope;
+        return token;
+    }
+
+    public TestTokens collections(String... collections) {
+        this.collections = List.of(collections);
+        return this;
+    }
+
+    /** The collections claim as one space- or comma-separated string. */
+    public TestTokens collectionsString(String collections) {
+        this.collections = collections;
+        return this;
+    }
+
+    public TestTokens issuer(String issuer) {
+        this.issuer = issuer;
+        return this;
+    }
+
+    public TestTokens audience(String audience) {
+        this.audience = audience;
+        return this;
+    }
+
+    public TestTokens expired() {
+        this.expires = Instant.now().minus(Duration.ofMinutes(10));
+        return this;
+    }
+
+    public TestTokens signedWithAnotherKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            this.key = generator.generateKeyPair().getPrivate();
+            return this;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String sign() {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject("test-user")
+                .claim("upn", "test-user")
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now.isBefore(expires) ? now : expires.minus(Duration.ofMinutes(5))))
+                .expirationTime(Date.from(expires));
+        if (!groups.isEmpty()) {
+            claims.claim("groups", groups);
+        }
+        if (scope != null) {
+            claims.claim("scope", scope);
+        }
+        if (collections != null) {
+            claims.claim("collections", collections);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+                claims.build());
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    private static PrivateKey load(String resource) {
+        try (InputStream pem = TestTokens.class.getResourceAsStream(resource)) {
+            String base64 = new String(pem.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot load the test key " + resource, e);
+        }
+    }
+}
