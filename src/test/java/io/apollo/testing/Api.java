@@ -27,7 +27,11 @@ import java.util.zip.GZIPOutputStream;
 public final class Api {
 
     public static final String SAMPLES_PATH = "apollo/devices/%s/timeseries/samples";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1, as curl and most device clients speak it; the JDK client would try an h2c upgrade. */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final URI base;
 

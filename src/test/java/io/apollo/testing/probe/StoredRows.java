@@ -26,7 +26,7 @@ public class StoredRows {
     @PersistenceContext
     EntityManager em;
 
-    public record Stored(String collection, List<Row> samples) {
+    public record Stored(boolean exists, String collection, List<Row> samples) {
     }
 
     public record Row(String timeseriesId, String metric, String timestamp, String value, boolean numeric,
@@ -43,7 +43,9 @@ public class StoredRows {
                 .map(s -> new Row(s.timeseriesId(), s.metric(), iso(s.timestamp()), s.value(), s.numeric(),
                         iso(s.ingestedAt())))
                 .toList();
-        return new Stored(device == null ? null : device.collectionId(), samples);
+        return device == null
+                ? new Stored(false, null, samples)
+                : new Stored(true, device.collectionId(), samples);
     }
 
     private static String iso(OffsetDateTime time) {
