@@ -11,6 +11,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +21,10 @@ import java.util.Set;
 
 /**
  * One POST, one transaction: access, validation, then the device (on its first batch) and the
- * samples. Anything that fails before the commit stores nothing of the batch.
+ * samples. Anything that fails before the commit stores nothing of the batch. The device row
+ * is locked for the transaction, so concurrent batches of one device (a client retrying while
+ * its first attempt is still running) are written one after the other; MERGE alone would let
+ * both insert the same new key.
  */
 @Stateless
 public class SampleIngestion {
@@ -36,20 +40,26 @@ public class SampleIngestion {
 
     public void ingest(String deviceId, Set<String> callerCollections, String requestedCollection,
             List<SampleInput> batch) {
-        Device device = em.find(Device.class, deviceId);
+        Device device = lockedDevice(deviceId);
         String collection = device == null
                 ? DeviceAccess.collectionForNewDevice(callerCollections, requestedCollection)
                 : device.collectionId();
         DeviceAccess.check(callerCollections, requestedCollection, collection);
         List<ValidSample> samples = SampleValidation.validate(batch);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        if (device == null && !registration.register(deviceId, collection, now)) {
-            Device winner = em.find(Device.class, deviceId);
-            if (winner == null) {
+        if (device == null) {
+            registration.register(deviceId, collection, now);
+            device = lockedDevice(deviceId);
+            if (device == null) {
                 throw new IllegalStateException("Device " + deviceId + " could neither be registered nor found");
             }
-            DeviceAccess.check(callerCollections, requestedCollection, winner.collectionId());
+            // A racing first POST may have registered it first, in another collection.
+            DeviceAccess.check(callerCollections, requestedCollection, device.collectionId());
         }
         store.upsert(deviceId, samples, now);
+    }
+
+    private Device lockedDevice(String deviceId) {
+        return em.find(Device.class, deviceId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

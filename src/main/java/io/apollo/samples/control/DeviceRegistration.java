@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 
 /**
  * Creates a device in a transaction of its own, so that when two first POSTs race, the loser's
- * duplicate key only rolls back this insert; its request then finds the winner's device and
+ * duplicate key only rolls back this insert; its request then reads the winner's device and
  * goes on (or gets 403) instead of failing with a 5xx.
  */
 @Stateless
@@ -25,16 +25,14 @@ public class DeviceRegistration {
     @Resource
     SessionContext context;
 
-    /** @return whether this call created the device; {@code false} when another one did first */
+    /** Creates the device, unless another request just did. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean register(String deviceId, String collectionId, OffsetDateTime now) {
+    public void register(String deviceId, String collectionId, OffsetDateTime now) {
         try {
             em.persist(new Device(deviceId, collectionId, now));
             em.flush();
-            return true;
         } catch (PersistenceException lostTheRace) {
             context.setRollbackOnly();
-            return false;
         }
     }
 }

@@ -14,7 +14,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -100,6 +102,23 @@ class PostSamplesIT {
         assertEquals(List.of("a Raw 2020-05-01T10:00:00Z 10 number", "b Raw 2020-05-01T10:00:00Z 2 number"), rows(stored));
         String lastIngest = stored.getJsonArray("samples").getJsonObject(0).getString("ingestedAt");
         assertTrue(OffsetDateTime.parse(lastIngest).isAfter(OffsetDateTime.parse(firstIngest)), lastIngest);
+    }
+
+    @Test
+    void concurrentRetriesOfOneBatchAreAllAcceptedAndStoredOnce() {
+        for (int round = 0; round < 5; round++) {
+            String device = Api.newDevice();
+            api.post(device).token(writer()).body(batch(sample("first", "0", "2020-05-01T10:00:00Z"))).send()
+                    .assertAccepted();
+            String retried = batchOf(200);
+            List<CompletableFuture<Api.Reply>> attempts = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                attempts.add(api.post(device).token(writer()).body(retried).sendAsync());
+            }
+            attempts.forEach(attempt -> attempt.join().assertAccepted());
+
+            assertEquals(201, api.stored(device).getJsonArray("samples").size());
+        }
     }
 
     @Test
