@@ -158,6 +158,13 @@ public final class Api {
             return envelope.get("data");
         }
 
+        /** An error envelope with empty data and a message that starts as given. */
+        public void assertErrorStartingWith(int status, String messageStart) {
+            String message = json().getJsonObject("status").getString("Message");
+            assertTrue(message.startsWith(messageStart), message);
+            assertError(status, message);
+        }
+
         /** An error envelope with empty data. */
         public void assertError(int status, String message) {
             assertEquals(JsonValue.EMPTY_JSON_OBJECT, assertEnvelope(status, message), text());

@@ -17,7 +17,6 @@ public class RejectionMapper implements ExceptionMapper<Rejection> {
         return switch (kind) {
             case INVALID -> 400;
             case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
         };

@@ -1,5 +1,6 @@
 package io.apollo.samples.boundary;
 
+import io.apollo.envelope.control.Rejection;
 import io.apollo.samples.control.BatchTooLarge;
 import io.apollo.samples.control.MalformedBatch;
 import io.apollo.samples.control.NoSamples;
@@ -22,9 +23,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
-import java.nio.charset.StandardCharsets;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +51,7 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
     static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final int maxSamples;
     private final long maxBodyBytes;
@@ -77,10 +82,14 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
     @Override
     public SampleBatch readFrom(Class<SampleBatch> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> headers, InputStream body) {
+        rejectOtherCharsets(mediaType);
         rejectDeclaredOversize(headers);
-        // JSON exchanged between systems is UTF-8 (RFC 8259 §8.1): no guessing from the first bytes.
-        PushbackReader text = new PushbackReader(
-                new InputStreamReader(new LimitedInputStream(body, maxBodyBytes), StandardCharsets.UTF_8));
+        // JSON exchanged between systems is UTF-8 (RFC 8259 §8.1). Bytes that are not UTF-8 are
+        // refused rather than replaced, so a stored string is exactly the one that was sent.
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        PushbackReader text = new PushbackReader(new InputStreamReader(new LimitedInputStream(body, maxBodyBytes), utf8));
         if (isBlank(text)) {
             throw new NoSamples();
         }
@@ -89,9 +98,21 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
         } catch (JsonParsingException notJson) {
             throw new MalformedBatch("Body is not valid JSON: " + notJson.getMessage());
         } catch (JsonException unreadable) {
-            Throwable cause = unreadable.getCause() == null ? unreadable : unreadable.getCause();
-            throw new MalformedBatch("Body could not be read: " + cause.getMessage());
+            throw unreadable(unreadable.getCause() == null ? unreadable : unreadable.getCause());
         }
+    }
+
+    private static void rejectOtherCharsets(MediaType mediaType) {
+        String charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !"utf-8".equalsIgnoreCase(charset.strip())) {
+            throw new Rejection(Rejection.Kind.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset " + charset + ": send UTF-8");
+        }
+    }
+
+    private static MalformedBatch unreadable(Throwable cause) {
+        return new MalformedBatch(cause instanceof CharacterCodingException
+                ? "Body is not valid UTF-8"
+                : "Body could not be read: " + cause.getMessage());
     }
 
     private void rejectDeclaredOversize(MultivaluedMap<String, String> headers) {
@@ -107,11 +128,14 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
         }
     }
 
-    /** Consumes leading whitespace; true when nothing else follows. */
+    /** Consumes a byte order mark and leading whitespace; true when nothing else follows. */
     private static boolean isBlank(PushbackReader text) {
         try {
             int c = text.read();
-            while (c != -1 && Character.isWhitespace(c)) {
+            if (c == BYTE_ORDER_MARK) {
+                c = text.read();
+            }
+            while (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 c = text.read();
             }
             if (c == -1) {
@@ -119,8 +143,8 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
             }
             text.unread(c);
             return false;
-        } catch (IOException unreadable) {
-            throw new MalformedBatch("Body could not be read: " + unreadable.getMessage());
+        } catch (IOException failure) {
+            throw unreadable(failure);
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One POST, one transaction: access, validation, then the device (on its first batch) and the
+ * One POST, one transaction: validation, access, then the device (on its first batch) and the
  * samples. Anything that fails before the commit stores nothing of the batch. The device row
  * is locked for the transaction, so concurrent batches of one device (a client retrying while
  * its first attempt is still running) are written one after the other; MERGE alone would let
@@ -40,12 +40,12 @@ public class SampleIngestion {
 
     public void ingest(String deviceId, Set<String> callerCollections, String requestedCollection,
             List<SampleInput> batch) {
+        List<ValidSample> samples = SampleValidation.validate(batch);
         Device device = lockedDevice(deviceId);
         String collection = device == null
                 ? DeviceAccess.collectionForNewDevice(callerCollections, requestedCollection)
                 : device.collectionId();
         DeviceAccess.check(callerCollections, requestedCollection, collection);
-        List<ValidSample> samples = SampleValidation.validate(batch);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         if (device == null) {
             registration.register(deviceId, collection, now);

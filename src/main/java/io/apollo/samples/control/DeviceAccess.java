@@ -1,5 +1,7 @@
 package io.apollo.samples.control;
 
+import io.apollo.envelope.control.Rejection;
+import io.apollo.samples.entity.Device;
 import java.util.Set;
 
 /**
@@ -12,6 +14,7 @@ public final class DeviceAccess {
     static final String NO_DEVICE_ACCESS = "User does not have access to device";
     static final String NOT_A_MEMBER = "User does not have access to collection";
     static final String NO_COLLECTION = "User does not belong to any collection";
+    static final String COLLECTION_TOO_LONG = "Collection id must be at most " + Device.COLLECTION_LENGTH + " characters";
 
     private DeviceAccess() {
     }
@@ -30,16 +33,20 @@ public final class DeviceAccess {
     public static String collectionForNewDevice(Set<String> callerCollections, String header) {
         String requested = named(header);
         requireMember(callerCollections, requested);
+        String collection;
         if (requested != null) {
-            return requested;
-        }
-        if (callerCollections.isEmpty()) {
+            collection = requested;
+        } else if (callerCollections.isEmpty()) {
             throw new DeviceAccessDenied(NO_COLLECTION);
-        }
-        if (callerCollections.size() > 1) {
+        } else if (callerCollections.size() > 1) {
             throw new CollectionRequired();
+        } else {
+            collection = callerCollections.iterator().next();
         }
-        return callerCollections.iterator().next();
+        if (collection.length() > Device.COLLECTION_LENGTH) {
+            throw new Rejection(Rejection.Kind.INVALID, COLLECTION_TOO_LONG);
+        }
+        return collection;
     }
 
     private static String named(String header) {

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 /**
@@ -31,8 +32,21 @@ public class DeviceRegistration {
         try {
             em.persist(new Device(deviceId, collectionId, now));
             em.flush();
-        } catch (PersistenceException lostTheRace) {
+        } catch (PersistenceException failure) {
+            if (!isIntegrityViolation(failure)) {
+                throw failure;
+            }
             context.setRollbackOnly();
         }
+    }
+
+    /** SQLSTATE class 23: the device's key was taken by another transaction. */
+    private static boolean isIntegrityViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

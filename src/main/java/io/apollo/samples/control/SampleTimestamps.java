@@ -1,6 +1,5 @@
 package io.apollo.samples.control;
 
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,39 +23,37 @@ public final class SampleTimestamps {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ISO_OFFSET_DATE_TIME
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern FRACTION = Pattern.compile("T[0-9:]*\\.([0-9]+)");
+    /** The lexical form; the formatter alone would also take {@code z}, {@code +01} or {@code +01:00:30}. */
+    private static final Pattern FORM = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.(?<fraction>\\d+))?)?(?<offset>Z|[+-]\\d{2}:\\d{2})?");
 
     private SampleTimestamps() {
     }
 
     /** @throws IllegalArgumentException with a message fit for the client */
     public static OffsetDateTime parse(String text) {
+        Matcher form = FORM.matcher(text);
+        if (!form.matches()) {
+            throw new IllegalArgumentException("must be an ISO-8601 date-time with offset, e.g. " + EXAMPLE);
+        }
+        if (form.group("offset") == null) {
+            throw new IllegalArgumentException("must include an offset (Z or ±hh:mm), e.g. " + EXAMPLE);
+        }
+        String fraction = form.group("fraction");
+        if (fraction != null && fraction.length() > MAX_FRACTION_DIGITS) {
+            throw new IllegalArgumentException("must not be more precise than microseconds (at most "
+                    + MAX_FRACTION_DIGITS + " fractional digits)");
+        }
         OffsetDateTime parsed;
         try {
             parsed = OffsetDateTime.parse(text, FORMAT);
-        } catch (DateTimeParseException notOffsetDateTime) {
-            throw new IllegalArgumentException(hasNoOffset(text)
-                    ? "must include an offset (Z or ±hh:mm), e.g. " + EXAMPLE
-                    : "must be an ISO-8601 date-time with offset, e.g. " + EXAMPLE);
-        }
-        Matcher fraction = FRACTION.matcher(text);
-        if (fraction.find() && fraction.group(1).length() > MAX_FRACTION_DIGITS) {
-            throw new IllegalArgumentException("must not be more precise than microseconds (at most "
-                    + MAX_FRACTION_DIGITS + " fractional digits)");
+        } catch (DateTimeParseException noSuchDateTime) {
+            throw new IllegalArgumentException("must be a valid date and time, e.g. " + EXAMPLE);
         }
         OffsetDateTime utc = parsed.withOffsetSameInstant(ZoneOffset.UTC);
         if (utc.getYear() < MIN_YEAR || utc.getYear() > MAX_YEAR) {
             throw new IllegalArgumentException("must be between years 0001 and 9999 in UTC");
         }
         return utc.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static boolean hasNoOffset(String text) {
-        try {
-            LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-            return true;
-        } catch (DateTimeParseException notEvenLocal) {
-            return false;
-        }
     }
 }

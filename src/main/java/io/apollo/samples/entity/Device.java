@@ -12,9 +12,8 @@ import java.time.OffsetDateTime;
 /** A device, and the one collection (security group) its first accepted POST put it in. */
 @Entity
 @Table(name = "devices")
-// A device never changes once created, so every request may read it from the shared cache.
+// A device never changes once created: reads that take no lock may come from the shared cache.
 @Cacheable
-
 public class Device {
 
     public static final int ID_LENGTH = 128;
@@ -49,9 +48,5 @@ public class Device {
 
     public String collectionId() {
         return collectionId;
-    }
-
-    public OffsetDateTime createdAt() {
-        return createdAt;
     }
 }

@@ -1,8 +1,8 @@
 package io.apollo.security.boundary;
 
-import io.apollo.envelope.control.Rejection;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -22,8 +22,6 @@ import java.util.List;
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
-
-    static final String INSUFFICIENT_SCOPE = "Insufficient scope";
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
@@ -52,7 +50,7 @@ public class RolesAllowedFeature implements DynamicFeature {
                 throw new NotAuthorizedException("Bearer");
             }
             if (roles.stream().noneMatch(security::isUserInRole)) {
-                throw new Rejection(Rejection.Kind.FORBIDDEN, INSUFFICIENT_SCOPE);
+                throw new ForbiddenException();
             }
         }
     }

@@ -112,7 +112,7 @@ class EnvelopeIT {
 
     @Test
     void unexpectedFailuresAreEnveloped500sWithAnErrorIdAndNoDetail() {
-        for (String path : new String[] {"apollo/testing/failure", "testing/servlet-failure"}) {
+        for (String path : new String[] {"apollo/testing/failure", "apollo/testing/ejb-failure", "testing/servlet-failure"}) {
             Api.Reply reply = api.call("GET", path).header(CORRELATION, "c-500").send();
 
             assertEquals(500, reply.status(), reply.text());

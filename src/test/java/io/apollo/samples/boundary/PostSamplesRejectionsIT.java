@@ -67,11 +67,18 @@ class PostSamplesRejectionsIT {
 
     @Test
     void bodyThatIsNotJsonIsNamedAsSuch() {
-        Api.Reply reply = post().body("[{\"timeseriesId\": ").send();
+        post().body("[{\"timeseriesId\": ").send().assertErrorStartingWith(400, "Body is not valid JSON: ");
+        post().body(batch(sample("a", "1", "2020-01-01T00:00:00Z")) + " trailing").send()
+                .assertErrorStartingWith(400, "Body is not valid JSON: ");
+        assertNothingStored();
+    }
 
-        assertEquals(400, reply.status());
-        assertTrue(reply.json().getJsonObject("status").getString("Message").startsWith("Body is not valid JSON: "),
-                reply.text());
+    @Test
+    void bodyThatIsNotUtf8IsRefusedNotStoredGarbled() {
+        byte[] latin1 = batch(sample("a", "\"grün\"", "2020-01-01T00:00:00Z")).getBytes(StandardCharsets.ISO_8859_1);
+        post().rawBody(latin1).send().assertError(400, "Body is not valid UTF-8");
+        post().header("Content-Type", "application/json; charset=ISO-8859-1").rawBody(latin1).send()
+                .assertError(415, "Unsupported charset ISO-8859-1: send UTF-8");
         assertNothingStored();
     }
 
@@ -158,6 +165,17 @@ class PostSamplesRejectionsIT {
     }
 
     @Test
+    void bodyOfExactlyTenMebibytesIsAccepted() {
+        String sample = batch(sample("a", "1", "2020-01-01T00:00:00Z"));
+        String body = sample.substring(0, sample.length() - 1) + " ".repeat(TEN_MIB - sample.length()) + "]";
+        assertEquals(TEN_MIB, body.getBytes(StandardCharsets.UTF_8).length);
+
+        post().body(body).send().assertAccepted();
+        post().gzipped(body).send().assertAccepted();
+        assertEquals(1, api.stored(device).getJsonArray("samples").size());
+    }
+
+    @Test
     void gzipBodyIsCountedAfterDecompression() {
         String body = "[" + sample("a", "1", "2020-01-01T00:00:00Z") + " ".repeat(TEN_MIB) + "]";
         post().gzipped(body).send().assertError(413, "Request body larger than " + TEN_MIB + " bytes");
@@ -166,12 +184,9 @@ class PostSamplesRejectionsIT {
 
     @Test
     void bodyThatIsNotGzipDespiteItsEncodingIsRefused() {
-        Api.Reply reply = post().header("Content-Encoding", "gzip")
-                .rawBody(batch(sample("a", "1", "2020-01-01T00:00:00Z")).getBytes(StandardCharsets.UTF_8)).send();
-
-        assertEquals(400, reply.status(), reply.text());
-        assertTrue(reply.json().getJsonObject("status").getString("Message").startsWith("Body is not valid gzip"),
-                reply.text());
+        post().header("Content-Encoding", "gzip")
+                .rawBody(batch(sample("a", "1", "2020-01-01T00:00:00Z")).getBytes(StandardCharsets.UTF_8)).send()
+                .assertErrorStartingWith(400, "Body is not valid gzip");
         assertNothingStored();
     }
 
@@ -192,6 +207,13 @@ class PostSamplesRejectionsIT {
         post().header("Content-Encoding", "br").body(batch(sample("a", "1", "2020-01-01T00:00:00Z"))).send()
                 .assertError(415, "Unsupported Content-Encoding: only gzip is accepted");
         assertNothingStored();
+    }
+
+    @Test
+    void deviceIdOf128CharactersIsAccepted() {
+        device = "d".repeat(128 - device.length()) + device;
+        post().body(batch(sample("a", "1", "2020-01-01T00:00:00Z"))).send().assertAccepted();
+        assertTrue(api.stored(device).getBoolean("exists"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.apollo.envelope.control.Rejection;
 import io.apollo.samples.control.BatchTooLarge;
 import io.apollo.samples.control.MalformedBatch;
 import io.apollo.samples.control.NoSamples;
@@ -74,7 +75,7 @@ class SampleBatchReaderTest {
     }
 
     @Test
-    void moreBytesThanTheLimitAreTooLargeWhateverTheContentLengthSays() {
+    void moreBytesThanTheLimitAreTooLargeWithoutAnyContentLength() {
         String body = "[{\"val\":\"" + "x".repeat(1000) + "\"}]";
         assertThrows(BatchTooLarge.class, () -> readAll(body, reader));
     }
@@ -87,8 +88,35 @@ class SampleBatchReaderTest {
                 MediaType.APPLICATION_JSON_TYPE, headers, new ByteArrayInputStream(new byte[0])));
     }
 
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNotReplaced() {
+        byte[] latin1 = "[{\"val\":\"grün\"}]".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals("Body is not valid UTF-8", assertThrows(MalformedBatch.class,
+                () -> read(latin1, MediaType.APPLICATION_JSON_TYPE)).getMessage());
+    }
+
+    @Test
+    void aLeadingByteOrderMarkIsSkipped() {
+        byte[] withBom = "\uFEFF[{\"val\":\"grün\"}]".getBytes(StandardCharsets.UTF_8);
+        assertEquals(RawValue.string("grün"), read(withBom, MediaType.APPLICATION_JSON_TYPE).get(0).val());
+    }
+
+    @Test
+    void aCharsetOtherThanUtf8IsUnsupported() {
+        byte[] body = "[{}]".getBytes(StandardCharsets.UTF_8);
+        Rejection rejected = assertThrows(Rejection.class,
+                () -> read(body, MediaType.APPLICATION_JSON_TYPE.withCharset("ISO-8859-1")));
+        assertEquals(Rejection.Kind.UNSUPPORTED_MEDIA_TYPE, rejected.kind());
+        assertEquals(1, read(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).size());
+    }
+
     private static List<SampleInput> readAll(String body, SampleBatchReader reader) {
         return reader.readFrom(SampleBatch.class, SampleBatch.class, null, MediaType.APPLICATION_JSON_TYPE,
                 new MultivaluedHashMap<>(), new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))).samples();
+    }
+
+    private List<SampleInput> read(byte[] body, MediaType type) {
+        return reader.readFrom(SampleBatch.class, SampleBatch.class, null, type, new MultivaluedHashMap<>(),
+                new ByteArrayInputStream(body)).samples();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.apollo.envelope.control.Rejection;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,15 @@ class DeviceAccessTest {
     @Test
     void callerInNoCollectionIsForbidden() {
         assertThrows(DeviceAccessDenied.class, () -> DeviceAccess.collectionForNewDevice(Set.of(), null));
+    }
+
+    @Test
+    void newDevicesCollectionFitsItsColumn() {
+        String longest = "c".repeat(128);
+        assertEquals(longest, DeviceAccess.collectionForNewDevice(Set.of(longest), null));
+        String tooLong = "c".repeat(129);
+        assertEquals(DeviceAccess.COLLECTION_TOO_LONG, assertThrows(Rejection.class,
+                () -> DeviceAccess.collectionForNewDevice(Set.of(tooLong), tooLong)).getMessage());
     }
 
     @Test
