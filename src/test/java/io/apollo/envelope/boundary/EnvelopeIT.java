@@ -7,41 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.apollo.testing.Api;
-import io.apollo.testing.Deployments;
+import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
-import java.net.URL;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The envelope and the correlation id on every response, including those the container or
  * JAX-RS answer without reaching a resource (SPEC §3, §6).
  */
-@ExtendWith(ArquillianExtension.class)
-class EnvelopeIT {
+class EnvelopeIT extends ServerTest {
 
     private static final String CORRELATION = "x-correlation-id";
 
-    @ArquillianResource
-    URL deployment;
-
-    private Api api;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.apollo();
-    }
-
-    @BeforeEach
-    void client() {
-        api = new Api(deployment);
-    }
 
     private Api.Call validPost() {
         return api.post(Api.newDevice()).token(TestTokens.groups("apollo_write").collections("c1").sign())

@@ -7,41 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
-import io.apollo.testing.Deployments;
+import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Who may POST: the token (401), its scopes (403), and the collections rule of SPEC §2. */
-@ExtendWith(ArquillianExtension.class)
-class PostSamplesAccessIT {
+class PostSamplesAccessIT extends ServerTest {
 
     private static final String BATCH = batch(sample("a", "1", "2020-01-01T00:00:00Z"));
 
-    @ArquillianResource
-    URL deployment;
-
-    private Api api;
     private String device;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.apollo();
-    }
-
     @BeforeEach
-    void client() {
-        api = new Api(deployment);
+    void newDevice() {
         device = Api.newDevice();
     }
 

@@ -7,43 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
-import io.apollo.testing.Deployments;
+import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Accepted batches: what the client gets back, and what the database holds afterwards. */
-@ExtendWith(ArquillianExtension.class)
-class PostSamplesIT {
+class PostSamplesIT extends ServerTest {
 
     private static final String COLLECTION = "testcollection";
 
-    @ArquillianResource
-    URL deployment;
-
-    private Api api;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.apollo();
-    }
-
-    @BeforeEach
-    void client() {
-        api = new Api(deployment);
-    }
 
     private static String writer() {
         return TestTokens.groups("apollo_write").collections(COLLECTION).sign();

@@ -9,41 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
-import io.apollo.testing.Deployments;
+import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Refused batches: the status, the error in the envelope, and nothing stored. */
-@ExtendWith(ArquillianExtension.class)
-class PostSamplesRejectionsIT {
+class PostSamplesRejectionsIT extends ServerTest {
 
     private static final int TEN_MIB = 10 * 1024 * 1024;
 
-    @ArquillianResource
-    URL deployment;
-
-    private Api api;
     private String device;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.apollo();
-    }
-
     @BeforeEach
-    void client() {
-        api = new Api(deployment);
+    void newDevice() {
         device = Api.newDevice();
     }
 
