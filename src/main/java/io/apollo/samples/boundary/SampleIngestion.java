@@ -23,8 +23,8 @@ import java.util.Set;
  * One POST, one transaction: validation, access, then the device (on its first batch) and the
  * samples. Anything that fails before the commit stores nothing of the batch. The device row
  * is locked for the transaction, so concurrent batches of one device (a client retrying while
- * its first attempt is still running) are written one after the other; MERGE alone would let
- * both insert the same new key.
+ * its first attempt is still running) are written one after the other instead of both
+ * inserting the same new key.
  */
 @Stateless
 public class SampleIngestion {
