@@ -49,6 +49,11 @@ public final class Api {
         return new Call(this, "POST", String.format(SAMPLES_PATH, deviceId)).header("Content-Type", "application/json");
     }
 
+    /** A GET of the device's samples; {@code query} is appended as written (e.g. "limit=5&metric=Raw"). */
+    public Call get(String deviceId, String query) {
+        return new Call(this, "GET", String.format(SAMPLES_PATH, deviceId) + (query.isEmpty() ? "" : "?" + query));
+    }
+
     public Call call(String method, String path) {
         return new Call(this, method, path);
     }

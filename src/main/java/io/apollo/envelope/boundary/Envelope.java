@@ -13,7 +13,11 @@ public record Envelope(Status status, Object data) {
     }
 
     public static Envelope success(int status) {
-        return new Envelope(new Status("", String.valueOf(status)), Map.of());
+        return success(status, Map.of());
+    }
+
+    public static Envelope success(int status, Object data) {
+        return new Envelope(new Status("", String.valueOf(status)), data);
     }
 
     public static Envelope error(int status, String message, Object data) {

@@ -17,6 +17,7 @@ public class RejectionMapper implements ExceptionMapper<Rejection> {
         return switch (kind) {
             case INVALID -> 400;
             case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
         };

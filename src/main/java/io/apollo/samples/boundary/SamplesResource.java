@@ -8,7 +8,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,9 +24,13 @@ import jakarta.ws.rs.core.Response;
 public class SamplesResource {
 
     static final String COLLECTION_HEADER = "erCollectionId";
+    static final String CONTINUATION_HEADER = "ContinuationToken";
 
     @EJB
     SampleIngestion ingestion;
+
+    @EJB
+    SampleReading reading;
 
     @Inject
     Caller caller;
@@ -37,5 +43,18 @@ public class SamplesResource {
             @HeaderParam(COLLECTION_HEADER) String collection, SampleBatch batch) {
         ingestion.ingest(deviceId, caller.collections(), collection, batch.samples());
         return Response.accepted(Envelope.success(Response.Status.ACCEPTED.getStatusCode())).build();
+    }
+
+    @GET
+    @RolesAllowed({Scopes.APOLLO_READ, Scopes.READ, Scopes.APOLLO_WRITE, Scopes.WRITE})
+    public Response get(@PathParam("deviceId") @Size(min = 1, max = Device.ID_LENGTH) String deviceId,
+            @BeanParam SampleQueryParameters parameters, @HeaderParam(COLLECTION_HEADER) String collection,
+            @HeaderParam(CONTINUATION_HEADER) String continuation) {
+        SampleReading.Page page = reading.read(parameters.forDevice(deviceId), caller.collections(), collection,
+                continuation);
+        return Response.ok(Envelope.success(Response.Status.OK.getStatusCode(),
+                        page.samples().stream().map(SampleView::of).toList()))
+                .header(CONTINUATION_HEADER, page.continuation())
+                .build();
     }
 }

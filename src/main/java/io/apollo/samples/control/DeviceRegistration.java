@@ -1,5 +1,6 @@
 package io.apollo.samples.control;
 
+import io.apollo.persistence.control.DuplicateKeys;
 import io.apollo.samples.entity.Device;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -9,7 +10,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 /**
@@ -33,20 +33,10 @@ public class DeviceRegistration {
             em.persist(new Device(deviceId, collectionId, now));
             em.flush();
         } catch (PersistenceException failure) {
-            if (!isIntegrityViolation(failure)) {
+            if (!DuplicateKeys.causedBy(failure)) {
                 throw failure;
             }
             context.setRollbackOnly();
         }
-    }
-
-    /** SQLSTATE class 23: the device's key was taken by another transaction. */
-    private static boolean isIntegrityViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,0 +1,38 @@
+package io.apollo.samples.boundary;
+
+import io.apollo.samples.control.SampleQuery;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+
+/**
+ * The query parameters of a GET, as sent. Taken as text and checked by {@link SampleQuery}, so
+ * that a bad value is a 400 naming it (JAX-RS would answer 404 for a {@code limit} it cannot
+ * convert).
+ */
+public class SampleQueryParameters {
+
+    @QueryParam("timeseries_ids")
+    List<String> timeseriesIds;
+
+    @QueryParam("metric")
+    String metric;
+
+    @QueryParam("startTime")
+    String startTime;
+
+    @QueryParam("endTime")
+    String endTime;
+
+    @QueryParam("orderby")
+    String orderBy;
+
+    @QueryParam("limit")
+    String limit;
+
+    @QueryParam("paginated")
+    String paginated;
+
+    SampleQuery forDevice(String deviceId) {
+        return SampleQuery.of(deviceId, timeseriesIds, metric, startTime, endTime, orderBy, limit, paginated);
+    }
+}

@@ -1,0 +1,90 @@
+package io.apollo.samples.control;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Paging tokens (SPEC §5): the cursor of the last sample returned, signed together with the
+ * query it belongs to. Stateless (any instance with the shared key continues any token),
+ * keyset-based, and refused when garbage, tampered with, or sent with another query.
+ *
+ * <p>Form: {@code base64url(epochMicros \n base64url(timeseriesId) \n base64url(metric)) "."
+ * base64url(HMAC-SHA256 over the query and the cursor)}.
+ */
+@ApplicationScoped
+public class ContinuationTokens {
+
+    static final String PURPOSE = "continuation-token";
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    @EJB
+    TokenKeys keys;
+
+    private volatile SecretKeySpec key;
+
+    public String issue(SampleQuery query, Cursor after) {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, after.timestamp().toInstant());
+        String cursor = micros + "\n" + text(after.timeseriesId()) + "\n" + text(after.metric());
+        return ENCODER.encodeToString(cursor.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(
+                signature(query, cursor));
+    }
+
+    /** @throws InvalidContinuationToken unless this service issued the token for this query */
+    public Cursor open(SampleQuery query, String token) {
+        try {
+            int dot = token.indexOf('.');
+            String cursor = new String(DECODER.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+            byte[] signature = DECODER.decode(token.substring(dot + 1));
+            if (!MessageDigest.isEqual(signature, signature(query, cursor))) {
+                throw new InvalidContinuationToken();
+            }
+            String[] parts = cursor.split("\n", -1);
+            Instant at = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
+            return new Cursor(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), text(parts, 1), text(parts, 2));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException garbage) {
+            throw new InvalidContinuationToken();
+        }
+    }
+
+    private static String text(String value) {
+        return ENCODER.encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(String[] encoded, int index) {
+        return new String(DECODER.decode(encoded[index]), StandardCharsets.UTF_8);
+    }
+
+    private byte[] signature(SampleQuery query, String cursor) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key());
+            return mac.doFinal((query.fingerprint() + "\n\n" + cursor).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        if (key == null) {
+            byte[] stored = keys.existing(PURPOSE);
+            if (stored == null) {
+                keys.create(PURPOSE);
+                stored = keys.existing(PURPOSE);
+            }
+            key = new SecretKeySpec(stored, ALGORITHM);
+        }
+        return key;
+    }
+}

@@ -1,0 +1,93 @@
+package io.apollo.samples.control;
+
+import io.apollo.envelope.control.Rejection;
+import io.apollo.samples.entity.Sample;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * What a GET asks for (SPEC §5), checked: an empty {@code timeseriesIds} means all of the
+ * device's timeseries; {@code start} is inclusive, {@code end} exclusive, either may be null.
+ */
+public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, String metric, OffsetDateTime start,
+        OffsetDateTime end, boolean descending, int limit, boolean paginated) {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+    static final String ASCENDING = "timestamp asc";
+    static final String DESCENDING = "timestamp desc";
+
+    /** The query parameters as sent; absent ones are null. @throws Rejection listing every problem */
+    public static SampleQuery of(String deviceId, List<String> timeseriesIds, String metric, String startTime,
+            String endTime, String orderBy, String limit, String paginated) {
+        List<String> problems = new ArrayList<>();
+        SortedSet<String> ids = new TreeSet<>();
+        for (String parameter : timeseriesIds == null ? List.<String>of() : timeseriesIds) {
+            for (String id : parameter.split(",")) {
+                String trimmed = id.strip();
+                if (trimmed.isEmpty() || trimmed.length() > Sample.TIMESERIES_ID_LENGTH) {
+                    problems.add("timeseries_ids must be 1 to " + Sample.TIMESERIES_ID_LENGTH + " characters each");
+                } else {
+                    ids.add(trimmed);
+                }
+            }
+        }
+        if (metric != null && (metric.isEmpty() || metric.length() > Sample.METRIC_LENGTH)) {
+            problems.add("metric must be 1 to " + Sample.METRIC_LENGTH + " characters");
+        }
+        OffsetDateTime start = time("startTime", startTime, problems);
+        OffsetDateTime end = time("endTime", endTime, problems);
+        if (start != null && end != null && !start.isBefore(end)) {
+            problems.add("startTime must be before endTime");
+        }
+        boolean descending = false;
+        if (orderBy != null) {
+            String order = orderBy.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            descending = DESCENDING.equals(order);
+            if (!descending && !ASCENDING.equals(order)) {
+                problems.add("orderby must be '" + ASCENDING + "' or '" + DESCENDING + "'");
+            }
+        }
+        int pageSize = DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                pageSize = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException notANumber) {
+                pageSize = 0;
+            }
+            if (pageSize < 1 || pageSize > MAX_LIMIT) {
+                problems.add("limit must be a whole number from 1 to " + MAX_LIMIT);
+            }
+        }
+        boolean paged = "true".equalsIgnoreCase(paginated);
+        if (paginated != null && !paged && !"false".equalsIgnoreCase(paginated)) {
+            problems.add("paginated must be true or false");
+        }
+        if (!problems.isEmpty()) {
+            throw new Rejection(Rejection.Kind.INVALID, "Invalid query: " + String.join("; ", problems));
+        }
+        return new SampleQuery(deviceId, ids, metric, start, end, descending, pageSize, paged);
+    }
+
+    private static OffsetDateTime time(String name, String text, List<String> problems) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return SampleTimestamps.parse(text);
+        } catch (IllegalArgumentException invalid) {
+            problems.add(name + " " + invalid.getMessage());
+            return null;
+        }
+    }
+
+    /** The query without its page size: what a continuation token is bound to. */
+    String fingerprint() {
+        return String.join("\n", deviceId, String.join("\u0000", timeseriesIds), String.valueOf(metric),
+                String.valueOf(start), String.valueOf(end), descending ? DESCENDING : ASCENDING);
+    }
+}

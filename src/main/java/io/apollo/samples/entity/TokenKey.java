@@ -1,0 +1,37 @@
+package io.apollo.samples.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A secret key the service signs its tokens with, kept in the database so that every instance
+ * sharing the database signs and checks with the same key, with nothing to configure.
+ */
+@Entity
+@Table(name = "token_keys")
+public class TokenKey {
+
+    public static final int PURPOSE_LENGTH = 64;
+    public static final int KEY_LENGTH = 128;
+
+    @Id
+    @Column(name = "purpose", length = PURPOSE_LENGTH)
+    private String purpose;
+
+    @Column(name = "key_base64", length = KEY_LENGTH, nullable = false, updatable = false)
+    private String keyBase64;
+
+    protected TokenKey() {
+    }
+
+    public TokenKey(String purpose, String keyBase64) {
+        this.purpose = purpose;
+        this.keyBase64 = keyBase64;
+    }
+
+    public String keyBase64() {
+        return keyBase64;
+    }
+}
