@@ -8,11 +8,12 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Posts batches of 10,000 new samples to four devices until the samples table holds ROWS rows,
- * and prints the batch latency as the table (and each device's history) grows, from nearly
- * empty. Nothing on the request path may grow with the table, so the last slice should take
- * about as long as the first (compare the ratio, not the absolute figures: this machine is
- * shared). The JIT is warmed up first with small batches, which leave the table nearly empty.
+ * Posts batches of 10,000 new samples to four devices of ten timeseries each, moving forward in
+ * time as devices do, until the samples table holds ROWS rows, and prints the batch latency as
+ * the table (and each device's history) grows from nearly empty. Nothing on the request path
+ * may grow with the table, so the last slice should take about as long as the first (compare
+ * the ratio, not the absolute figures: this machine is shared). The JIT is warmed up first with
+ * small batches, which leave the table nearly empty.
  *
  *   java bench/IngestLatency.java BASE_URL TOKEN ROWS
  */
@@ -22,6 +23,7 @@ public class IngestLatency {
     static final int WARM_UP_BATCHES = 50;
     static final int WARM_UP_BATCH = 100;
     static final int DEVICES = 4;
+    static final int TIMESERIES = 10;
     static final int SLICES = 5;
 
     public static void main(String[] args) throws Exception {
@@ -39,7 +41,9 @@ public class IngestLatency {
         List<Long> slice = new ArrayList<>();
         System.out.printf("%12s %14s %14s%n", "table rows", "median ms", "p90 ms");
         for (int b = 0; b < batches; b++) {
-            slice.add(post(http, base, token, "device-" + (b % DEVICES), "ts-" + b, BATCH));
+            int round = b / DEVICES;
+            slice.add(post(http, base, token, "device-" + (b % DEVICES), "ts-" + (round % TIMESERIES), BATCH,
+                    (long) (round / TIMESERIES) * BATCH));
             if (slice.size() == perSlice) {
                 Collections.sort(slice);
                 double median = slice.get(slice.size() / 2) / 1e6;
@@ -55,11 +59,16 @@ public class IngestLatency {
         System.out.printf("overwriting the first batch at the end: %.1f ms%n", overwrite / 1e6);
     }
 
-    /** One batch of one timeseries, one sample a second; returns its latency in nanoseconds. */
     static long post(HttpClient http, URI base, String token, String device, String timeseries, int size)
             throws Exception {
+        return post(http, base, token, device, timeseries, size, 0);
+    }
+
+    /** One batch of one timeseries, one sample a second from T0 + offset seconds; returns its latency in ns. */
+    static long post(HttpClient http, URI base, String token, String device, String timeseries, int size, long offset)
+            throws Exception {
         StringBuilder body = new StringBuilder(size * 110).append('[');
-        Instant start = Instant.parse("2020-01-01T00:00:00Z");
+        Instant start = Instant.parse("2020-01-01T00:00:00Z").plusSeconds(offset);
         for (int i = 0; i < size; i++) {
             body.append(i == 0 ? "" : ",")
                     .append("{\"timeseriesId\":\"").append(timeseries)

@@ -45,8 +45,8 @@ public class ContinuationTokens {
     public Cursor open(SampleQuery query, String token) {
         try {
             int dot = token.indexOf('.');
-            String cursor = new String(DECODER.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-            byte[] signature = DECODER.decode(token.substring(dot + 1));
+            String cursor = new String(canonical(token.substring(0, dot)), StandardCharsets.UTF_8);
+            byte[] signature = canonical(token.substring(dot + 1));
             if (!MessageDigest.isEqual(signature, signature(query, cursor))) {
                 throw new InvalidContinuationToken();
             }
@@ -56,6 +56,15 @@ public class ContinuationTokens {
         } catch (IllegalArgumentException | IndexOutOfBoundsException garbage) {
             throw new InvalidContinuationToken();
         }
+    }
+
+    /** Only the exact text this service writes: no padding, no alternative encodings. */
+    private static byte[] canonical(String base64) {
+        byte[] bytes = DECODER.decode(base64);
+        if (!ENCODER.encodeToString(bytes).equals(base64)) {
+            throw new InvalidContinuationToken();
+        }
+        return bytes;
     }
 
     private static String text(String value) {

@@ -9,9 +9,11 @@ import java.util.List;
 
 /**
  * Reads samples in the total order (timestamp, timeseries, metric), ascending or descending,
- * starting after a cursor. The order and the cursor's range condition match the index
- * {@code samples_by_time (device_id, sample_time, timeseries_id, metric)}, so a page reads about
- * as many rows as it returns, however long the device's history.
+ * starting after a cursor. The ORDER BY is written to match an index column for column (schema.sql):
+ * for one timeseries, (device, timeseries, timestamp, metric), which is the same order when the
+ * timeseries is fixed; otherwise (device, timestamp, timeseries, metric). The database then
+ * reads the index in order from the cursor and stops at the page's end: a page reads about as
+ * many rows as it returns, however long the device's history.
  */
 @Dependent
 public class SampleFinder {
@@ -45,9 +47,14 @@ public class SampleFinder {
                     .append(" :cursorMetric))");
         }
         String direction = query.descending() ? " DESC" : " ASC";
-        jpql.append(" ORDER BY s.timestamp").append(direction)
-                .append(", s.timeseriesId").append(direction)
-                .append(", s.metric").append(direction);
+        if (query.timeseriesIds().size() == 1) {
+            jpql.append(" ORDER BY s.deviceId, s.timeseriesId, s.timestamp").append(direction)
+                    .append(", s.metric").append(direction);
+        } else {
+            jpql.append(" ORDER BY s.deviceId, s.timestamp").append(direction)
+                    .append(", s.timeseriesId").append(direction)
+                    .append(", s.metric").append(direction);
+        }
 
         TypedQuery<Sample> samples = em.createQuery(jpql.toString(), Sample.class)
                 .setParameter("device", query.deviceId())
