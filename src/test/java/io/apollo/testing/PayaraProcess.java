@@ -37,6 +37,7 @@ public final class PayaraProcess implements AutoCloseable {
         Process process = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                "-Duser.timezone=Europe/Berlin",
                 "-Dapollo.http.address=127.0.0.1",
                 "-Dapollo.data.dir=" + dataDir.toAbsolutePath(),
                 "-Dmp.jwt.verify.publickey.location=file:"

@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
@@ -24,7 +25,8 @@ public record SampleView(String timeseriesId, String metric, String timestamp, l
             .toFormatter();
 
     static SampleView of(Sample sample) {
-        return new SampleView(sample.timeseriesId(), sample.metric(), TIMESTAMP.format(sample.timestamp()),
+        return new SampleView(sample.timeseriesId(), sample.metric(),
+                TIMESTAMP.format(sample.timestamp().withOffsetSameInstant(ZoneOffset.UTC)),
                 millis(sample.timestamp()), millis(sample.ingestedAt()),
                 sample.numeric() ? new RawNumber(sample.value()) : Json.createValue(sample.value()));
     }

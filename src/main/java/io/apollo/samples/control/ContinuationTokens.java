@@ -79,7 +79,9 @@ public class ContinuationTokens {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key());
-            return mac.doFinal((query.fingerprint() + "\n\n" + cursor).getBytes(StandardCharsets.UTF_8));
+            // The fingerprint is JSON (no raw line breaks) and the cursor has no other: the line
+            // break separates them unambiguously.
+            return mac.doFinal((query.fingerprint() + "\n" + cursor).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
         }

@@ -4,16 +4,27 @@ import io.apollo.samples.entity.Sample;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Reads samples in the total order (timestamp, timeseries, metric), ascending or descending,
- * starting after a cursor. The ORDER BY is written to match an index column for column (schema.sql):
- * for one timeseries, (device, timeseries, timestamp, metric), which is the same order when the
- * timeseries is fixed; otherwise (device, timestamp, timeseries, metric). The database then
- * reads the index in order from the cursor and stops at the page's end: a page reads about as
- * many rows as it returns, however long the device's history.
+ * starting after a cursor. Each SQL query's ORDER BY matches an index column for column
+ * (schema.sql): for one timeseries (device, timeseries, timestamp, metric), the same order once
+ * the timeseries is fixed; for the whole device (device, timestamp, timeseries, metric). The
+ * database reads the index in order from the cursor and stops at the page's end, so a page reads
+ * about as many rows as it returns, however long the device's history. Several timeseries are
+ * read one by one and merged: a list in one query would read all of them and sort.
+ *
+ * <p>Plain JDBC with {@code setObject(OffsetDateTime)}: EclipseLink binds an OffsetDateTime
+ * parameter as a java.sql.Timestamp, which H2 reads in the JVM's time zone, off by an hour in
+ * the hour a clock change repeats.
  */
 @Dependent
 public class SampleFinder {
@@ -23,59 +34,83 @@ public class SampleFinder {
 
     /** At most {@code max} samples of the query, after {@code cursor} when it is not null. */
     public List<Sample> find(SampleQuery query, Cursor cursor, int max) {
-        String after = query.descending() ? "<" : ">";
-        StringBuilder jpql = new StringBuilder("SELECT s FROM Sample s WHERE s.deviceId = :device");
-        if (!query.timeseriesIds().isEmpty()) {
-            jpql.append(" AND s.timeseriesId IN :timeseries");
+        // Owned by the persistence context for the transaction: used, not closed, here.
+        Connection connection = em.unwrap(Connection.class);
+        try {
+            if (query.timeseriesIds().isEmpty()) {
+                return read(connection, query, null, cursor, max);
+            }
+            List<Sample> merged = new ArrayList<>();
+            for (String timeseriesId : query.timeseriesIds()) {
+                merged.addAll(read(connection, query, timeseriesId, cursor, max));
+            }
+            merged.sort(order(query));
+            return List.copyOf(merged.subList(0, Math.min(max, merged.size())));
+        } catch (SQLException failure) {
+            throw new IllegalStateException("Reading samples of device " + query.deviceId() + " failed", failure);
         }
-        if (query.metric() != null) {
-            jpql.append(" AND s.metric = :metric");
-        }
-        if (query.start() != null) {
-            jpql.append(" AND s.timestamp >= :start");
-        }
-        if (query.end() != null) {
-            jpql.append(" AND s.timestamp < :end");
-        }
-        if (cursor != null) {
-            // The first condition bounds the index range; the rest only sorts out rows that
-            // share the cursor's timestamp.
-            jpql.append(" AND s.timestamp ").append(after).append("= :cursorTime")
-                    .append(" AND (s.timestamp ").append(after).append(" :cursorTime")
-                    .append(" OR s.timeseriesId ").append(after).append(" :cursorTimeseries")
-                    .append(" OR (s.timeseriesId = :cursorTimeseries AND s.metric ").append(after)
-                    .append(" :cursorMetric))");
-        }
-        String direction = query.descending() ? " DESC" : " ASC";
-        if (query.timeseriesIds().size() == 1) {
-            jpql.append(" ORDER BY s.deviceId, s.timeseriesId, s.timestamp").append(direction)
-                    .append(", s.metric").append(direction);
-        } else {
-            jpql.append(" ORDER BY s.deviceId, s.timestamp").append(direction)
-                    .append(", s.timeseriesId").append(direction)
-                    .append(", s.metric").append(direction);
-        }
+    }
 
-        TypedQuery<Sample> samples = em.createQuery(jpql.toString(), Sample.class)
-                .setParameter("device", query.deviceId())
-                .setMaxResults(max);
-        if (!query.timeseriesIds().isEmpty()) {
-            samples.setParameter("timeseries", List.copyOf(query.timeseriesIds()));
+    static Comparator<Sample> order(SampleQuery query) {
+        Comparator<Sample> ascending = Comparator.comparing((Sample s) -> s.timestamp().toInstant())
+                .thenComparing(Sample::timeseriesId)
+                .thenComparing(Sample::metric);
+        return query.descending() ? ascending.reversed() : ascending;
+    }
+
+    private static List<Sample> read(Connection connection, SampleQuery query, String timeseriesId, Cursor cursor,
+            int max) throws SQLException {
+        String after = query.descending() ? "<" : ">";
+        String direction = query.descending() ? " DESC" : "";
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT device_id, timeseries_id, metric, sample_time, value_text, "
+                + "value_is_number, ingested_at FROM samples WHERE device_id = ?");
+        parameters.add(query.deviceId());
+        if (timeseriesId != null) {
+            sql.append(" AND timeseries_id = ?");
+            parameters.add(timeseriesId);
         }
         if (query.metric() != null) {
-            samples.setParameter("metric", query.metric());
+            sql.append(" AND metric = ?");
+            parameters.add(query.metric());
         }
         if (query.start() != null) {
-            samples.setParameter("start", query.start());
+            sql.append(" AND sample_time >= ?");
+            parameters.add(query.start());
         }
         if (query.end() != null) {
-            samples.setParameter("end", query.end());
+            sql.append(" AND sample_time < ?");
+            parameters.add(query.end());
         }
         if (cursor != null) {
-            samples.setParameter("cursorTime", cursor.timestamp())
-                    .setParameter("cursorTimeseries", cursor.timeseriesId())
-                    .setParameter("cursorMetric", cursor.metric());
+            // The first condition bounds the index range; the rest only sorts out the rows that
+            // share the cursor's timestamp.
+            sql.append(" AND sample_time ").append(after).append("= ?")
+                    .append(" AND (sample_time ").append(after).append(" ?")
+                    .append(" OR timeseries_id ").append(after).append(" ?")
+                    .append(" OR (timeseries_id = ? AND metric ").append(after).append(" ?))");
+            parameters.addAll(List.of(cursor.timestamp(), cursor.timestamp(), cursor.timeseriesId(),
+                    cursor.timeseriesId(), cursor.metric()));
         }
-        return samples.getResultList();
+        sql.append(timeseriesId != null
+                ? " ORDER BY device_id, timeseries_id, sample_time" + direction + ", metric" + direction
+                : " ORDER BY device_id, sample_time" + direction + ", timeseries_id" + direction + ", metric" + direction);
+        sql.append(" LIMIT ?");
+        parameters.add(max);
+
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<Sample> samples = new ArrayList<>(max);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    samples.add(new Sample(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getObject(4, OffsetDateTime.class), rows.getString(5), rows.getBoolean(6),
+                            rows.getObject(7, OffsetDateTime.class)));
+                }
+            }
+            return samples;
+        }
     }
 }

@@ -1,7 +1,9 @@
 package io.apollo.samples.control;
 
-import io.apollo.envelope.control.Rejection;
 import io.apollo.samples.entity.Sample;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, Stri
     static final String ASCENDING = "timestamp asc";
     static final String DESCENDING = "timestamp desc";
 
-    /** The query parameters as sent; absent ones are null. @throws Rejection listing every problem */
+    /** The query parameters as sent; absent ones are null. @throws InvalidQuery listing every problem */
     public static SampleQuery of(String deviceId, List<String> timeseriesIds, String metric, String startTime,
             String endTime, String orderBy, String limit, String paginated) {
         List<String> problems = new ArrayList<>();
@@ -68,7 +70,7 @@ public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, Stri
             problems.add("paginated must be true or false");
         }
         if (!problems.isEmpty()) {
-            throw new Rejection(Rejection.Kind.INVALID, "Invalid query: " + String.join("; ", problems));
+            throw new InvalidQuery(problems);
         }
         return new SampleQuery(deviceId, ids, metric, start, end, descending, pageSize, paged);
     }
@@ -85,9 +87,21 @@ public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, Stri
         }
     }
 
-    /** The query without its page size: what a continuation token is bound to. */
+    /**
+     * The query without its page size, what a continuation token is bound to: JSON, so that no
+     * two queries share one, whatever characters their values hold.
+     */
     String fingerprint() {
-        return String.join("\n", deviceId, String.join("\u0000", timeseriesIds), String.valueOf(metric),
-                String.valueOf(start), String.valueOf(end), descending ? DESCENDING : ASCENDING);
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        timeseriesIds.forEach(ids::add);
+        return Json.createObjectBuilder()
+                .add("deviceId", deviceId)
+                .add("timeseriesIds", ids)
+                .add("metric", metric == null ? JsonValue.NULL : Json.createValue(metric))
+                .add("start", start == null ? JsonValue.NULL : Json.createValue(start.toString()))
+                .add("end", end == null ? JsonValue.NULL : Json.createValue(end.toString()))
+                .add("descending", descending)
+                .build()
+                .toString();
     }
 }

@@ -10,8 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 
 /**
- * One value of one timeseries at one instant. The key is (device, timeseries, metric,
- * timestamp): writing a key again replaces its value. The value is kept as the exact text the
+ * One value of one timeseries at one instant. The key is the device, timeseries, metric and
+ * timestamp: writing a key again replaces its value. The value is kept as the exact text the
  * client sent, with its JSON type, so it is returned unchanged.
  */
 @Entity
@@ -49,6 +49,17 @@ public class Sample {
     private OffsetDateTime ingestedAt;
 
     protected Sample() {
+    }
+
+    public Sample(String deviceId, String timeseriesId, String metric, OffsetDateTime timestamp, String value,
+            boolean numeric, OffsetDateTime ingestedAt) {
+        this.deviceId = deviceId;
+        this.timeseriesId = timeseriesId;
+        this.metric = metric;
+        this.timestamp = timestamp;
+        this.value = value;
+        this.numeric = numeric;
+        this.ingestedAt = ingestedAt;
     }
 
     public String deviceId() {

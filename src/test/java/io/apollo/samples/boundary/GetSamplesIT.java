@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -108,9 +109,18 @@ class GetSamplesIT extends ServerTest {
                 data.getValuesAs(JsonObject.class).stream()
                         .map(s -> s.getString("timestamp") + " " + s.getJsonNumber("unixTimestamp"))
                         .toList());
+        for (JsonObject sample : data.getValuesAs(JsonObject.class)) {
+            assertEquals("t", sample.getString("timeseriesId"));
+            assertEquals("Raw", sample.getString("metric"), "metric, also when posted as mertic");
+            assertEquals(ingested, sample.getJsonNumber("ingestUnixTimestamp").longValue(), "one batch, one ingest time");
+        }
         // The exact text of each value, which a JSON parser on this side would normalise.
-        for (String val : List.of("6", "6.50", "\"6\"", "1e2", "\"ünï \\\"q\\\"\"")) {
-            assertTrue(reply.text().contains("\"val\":" + val + "}"), val + " in " + reply.text());
+        List<String> vals = List.of("6", "6.50", "\"6\"", "1e2", "\"ünï \\\"q\\\"\"");
+        for (int i = 0; i < vals.size(); i++) {
+            String sample = "\"timestamp\":\"" + data.getJsonObject(i).getString("timestamp") + "\",\"unixTimestamp\":"
+                    + data.getJsonObject(i).getJsonNumber("unixTimestamp") + ",\"ingestUnixTimestamp\":" + ingested
+                    + ",\"val\":" + vals.get(i) + "}";
+            assertTrue(reply.text().contains(sample), sample + " in " + reply.text());
         }
     }
 
@@ -153,7 +163,7 @@ class GetSamplesIT extends ServerTest {
     }
 
     @Test
-    void metricFilters() {
+    void metricSelectsOneMetric() {
         storeSeries("a", "Raw", 0, 3);
         storeSeries("a", "Avg", 0, 2);
 
@@ -248,11 +258,12 @@ class GetSamplesIT extends ServerTest {
             storeSeries(timeseries, "Avg", 0, 4);
         }
 
-        List<String> walked = walk("limit=5&paginated=true");
+        for (String order : List.of("timestamp%20asc", "timestamp%20desc")) {
+            List<String> walked = walk("limit=5&paginated=true&orderby=" + order);
 
-        assertEquals(24, walked.size());
-        assertEquals(24, new HashSet<>(walked).size());
-        assertEquals(keys(data("limit=24")), walked);
+            assertEquals(24, new HashSet<>(walked).size());
+            assertEquals(keys(data("limit=24&orderby=" + order)), walked);
+        }
     }
 
     @Test
@@ -267,6 +278,9 @@ class GetSamplesIT extends ServerTest {
         storeSeries("before", "Raw", 0, 50);
         storeSeries("after", "Raw", 300, 50);
         storeSeries("a", "Avg", 150, 5);
+        // At the cursor's own timestamp (T0 + 129 s): "0" sorts before "a", "z" after it.
+        storeSeries("0-before", "Raw", 129, 1);
+        storeSeries("z-after", "Raw", 129, 1);
         while (token != null) {
             Api.Reply page = api.get(device, query).token(reader()).header("ContinuationToken", token).send();
             walked.addAll(keys(page.assertEnvelope(200, "").asJsonArray()));
@@ -281,7 +295,9 @@ class GetSamplesIT extends ServerTest {
         assertEquals(50, walked.stream().filter(k -> k.startsWith("after/")).count());
         assertEquals(0, walked.stream().filter(k -> k.startsWith("before/")).count());
         assertEquals(5, walked.stream().filter(k -> k.startsWith("a/Avg/")).count(), "inserted after the cursor");
-        assertEquals(155, walked.size());
+        assertEquals(0, walked.stream().filter(k -> k.startsWith("0-before/")).count());
+        assertEquals(1, walked.stream().filter(k -> k.startsWith("z-after/")).count());
+        assertEquals(156, walked.size());
     }
 
     @Test
@@ -296,16 +312,19 @@ class GetSamplesIT extends ServerTest {
             api.get(device, otherQuery).token(reader()).header("ContinuationToken", token).send()
                     .assertError(400, "Invalid continuation token");
         }
-        String otherDevice = device;
-        device = Api.newDevice();
-        storeSeries("a", "Raw", 0, 10);
-        api.get(device, "limit=3&paginated=true").token(reader()).header("ContinuationToken", token).send()
+        String otherDevice = Api.newDevice();
+        api.post(otherDevice).token(writer()).body("[{\"timeseriesId\":\"a\",\"val\":1,\"metric\":\"Raw\","
+                + "\"timestamp\":\"" + T0 + "\"}]").send().assertAccepted();
+        api.get(otherDevice, "limit=3&paginated=true").token(reader()).header("ContinuationToken", token).send()
                 .assertError(400, "Invalid continuation token");
-        device = otherDevice;
 
-        char[] tampered = token.toCharArray();
-        tampered[2] = tampered[2] == 'A' ? 'B' : 'A';
-        for (String bad : List.of(new String(tampered), "garbage", "", "a.b", token + "x", token.replace('.', '!'))) {
+        char[] tamperedCursor = token.toCharArray();
+        tamperedCursor[2] = tamperedCursor[2] == 'A' ? 'B' : 'A';
+        char[] tamperedSignature = token.toCharArray();
+        int last = tamperedSignature.length - 2;
+        tamperedSignature[last] = tamperedSignature[last] == 'A' ? 'B' : 'A';
+        for (String bad : List.of(new String(tamperedCursor), new String(tamperedSignature), "garbage", "", "a.b",
+                token + "x", token.replace('.', '!'))) {
             api.get(device, "limit=3&paginated=true").token(reader()).header("ContinuationToken", bad).send()
                     .assertError(400, "Invalid continuation token");
         }
@@ -324,7 +343,7 @@ class GetSamplesIT extends ServerTest {
     }
 
     @Test
-    void accessMatrix() {
+    void noToken401NoScope403ForeignCollection403UnknownDevice404() {
         storeSeries("a", "Raw", 0, 1);
 
         Api.Reply anonymous = api.get(device, "").send();
@@ -337,6 +356,41 @@ class GetSamplesIT extends ServerTest {
         api.get(device, "").token(TestTokens.groups("apollo_read").collections(COLLECTION, "others").sign())
                 .header("erCollectionId", "others").send().assertError(403, "User does not have access to device");
         api.get(Api.newDevice(), "").token(reader()).send().assertError(404, "Device not found");
+    }
+
+    @Test
+    void severalTimeseriesArePagedTogetherInOneOrder() {
+        storeSeries("a", "Raw", 0, 40);
+        storeSeries("b", "Raw", 0, 40);
+        storeSeries("b", "Avg", 20, 40);
+        storeSeries("c", "Raw", 0, 40);
+
+        for (String order : List.of("timestamp%20asc", "timestamp%20desc")) {
+            String query = "timeseries_ids=a,b&orderby=" + order;
+            List<String> walked = walk(query + "&limit=7&paginated=true");
+
+            assertEquals(120, walked.size());
+            assertEquals(keys(data(query + "&limit=1000")), walked);
+        }
+    }
+
+    @Test
+    void timeRangesAndPagesHoldAcrossARepeatedLocalHour() {
+        // The integration servers run in Europe/Berlin, whose clocks went back at 01:00Z that day.
+        Instant start = Instant.parse("2021-10-30T23:00:00Z");
+        StringJoiner samples = new StringJoiner(",", "[", "]");
+        for (int i = 0; i < 18; i++) {
+            samples.add("{\"timeseriesId\":\"t\",\"metric\":\"Raw\",\"val\":" + i + ",\"timestamp\":\""
+                    + start.plusSeconds(600L * i) + "\"}");
+        }
+        store(samples.toString());
+
+        assertEquals(List.of(9, 10, 11, 12, 13, 14), vals(data("startTime=2021-10-31T00:30:00Z&endTime=2021-10-31T01:30:00Z")));
+        List<String> all = keys(data("limit=18"));
+        assertEquals(all, walk("limit=4&paginated=true"));
+        List<String> reversed = new ArrayList<>(all);
+        Collections.reverse(reversed);
+        assertEquals(reversed, walk("limit=4&paginated=true&orderby=timestamp%20desc"));
     }
 
     private List<String> walk(String query) {

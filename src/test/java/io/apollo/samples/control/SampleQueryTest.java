@@ -44,7 +44,7 @@ class SampleQueryTest {
 
     @Test
     void everyProblemIsNamedInOneMessage() {
-        Rejection rejected = assertThrows(Rejection.class, () -> SampleQuery.of("d", List.of("a,,b"), "",
+        InvalidQuery rejected = assertThrows(InvalidQuery.class, () -> SampleQuery.of("d", List.of("a,,b"), "",
                 "yesterday", "2020-01-01T00:00:00", "value", "1001", "maybe"));
 
         assertEquals(Rejection.Kind.INVALID, rejected.kind());
@@ -57,7 +57,7 @@ class SampleQueryTest {
 
     @Test
     void anEmptyTimeRangeIsRefused() {
-        assertThrows(Rejection.class, () -> SampleQuery.of("d", null, null, "2020-01-01T00:00:00Z",
+        assertThrows(InvalidQuery.class, () -> SampleQuery.of("d", null, null, "2020-01-01T00:00:00Z",
                 "2020-01-01T00:00:00Z", null, null, null));
     }
 
@@ -72,5 +72,7 @@ class SampleQueryTest {
         assertFalse(query.fingerprint().equals(SampleQuery.of("e", List.of("a"), null, null, null, null, "10",
                 "true").fingerprint()));
         assertNull(query.metric());
+        assertFalse(query.fingerprint().equals(SampleQuery.of("d", List.of("a"), "null", null, null, null, "10",
+                "true").fingerprint()), "an absent metric is not the metric named null");
     }
 }
