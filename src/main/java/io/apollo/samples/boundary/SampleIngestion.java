@@ -48,7 +48,7 @@ public class SampleIngestion {
         DeviceAccess.check(callerCollections, requestedCollection, collection);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         if (device == null) {
-            registration.register(deviceId, collection, now);
+            registration.register(deviceId, collection);
             device = lockedDevice(deviceId);
             if (device == null) {
                 throw new IllegalStateException("Device " + deviceId + " could neither be registered nor found");

@@ -10,7 +10,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.time.OffsetDateTime;
 
 /**
  * Creates a device in a transaction of its own, so that when two first POSTs race, the loser's
@@ -28,9 +27,9 @@ public class DeviceRegistration {
 
     /** Creates the device, unless another request just did. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void register(String deviceId, String collectionId, OffsetDateTime now) {
+    public void register(String deviceId, String collectionId) {
         try {
-            em.persist(new Device(deviceId, collectionId, now));
+            em.persist(new Device(deviceId, collectionId));
             em.flush();
         } catch (PersistenceException failure) {
             if (!DuplicateKeys.causedBy(failure)) {

@@ -7,9 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.OffsetDateTime;
 
-/** A device, and the one collection (security group) its first accepted POST put it in. */
+/**
+ * A device, and the one collection (security group) its first accepted POST put it in. The
+ * table also records when that was ({@code created_at}, set by the database).
+ */
 @Entity
 @Table(name = "devices")
 // A device never changes once created: reads that take no lock may come from the shared cache.
@@ -29,17 +31,12 @@ public class Device {
     @Size(min = 1, max = COLLECTION_LENGTH)
     private String collectionId;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    @NotNull
-    private OffsetDateTime createdAt;
-
     protected Device() {
     }
 
-    public Device(String id, String collectionId, OffsetDateTime createdAt) {
+    public Device(String id, String collectionId) {
         this.id = id;
         this.collectionId = collectionId;
-        this.createdAt = createdAt;
     }
 
     public String id() {
