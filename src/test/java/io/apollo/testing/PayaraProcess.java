@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,9 +34,15 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** Starts the built WAR on a database in {@code dataDir} and waits until it serves. */
     public static PayaraProcess start(String name, Path dataDir) throws IOException, InterruptedException {
+        return start(name, dataDir, List.of(), Map.of());
+    }
+
+    /** The same, with more system properties ({@code -Dname=value}) and environment variables. */
+    public static PayaraProcess start(String name, Path dataDir, List<String> systemProperties,
+            Map<String, String> environment) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Path.of("target", name + ".log").toAbsolutePath();
-        Process process = new ProcessBuilder(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-Duser.timezone=Europe/Berlin",
@@ -48,10 +56,11 @@ public final class PayaraProcess implements AutoCloseable {
                 "--nohazelcast", "--port", String.valueOf(port), "--contextroot", "/",
                 "--prebootcommandfile", SERVER_CONFIG.resolve("payara/pre-boot-commands.asadmin").toString(),
                 "--postbootcommandfile", SERVER_CONFIG.resolve("payara/post-boot-commands.asadmin").toString(),
-                "--deploy", System.getProperty("apollo.war")))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                "--deploy", System.getProperty("apollo.war")));
+        command.addAll(1, systemProperties);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         PayaraProcess server = new PayaraProcess(process, port);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (!Files.readString(log).contains("ready in")) {

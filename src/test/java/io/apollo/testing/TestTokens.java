@@ -37,6 +37,7 @@ public final class TestTokens {
     private List<String> groups = List.of();
     private String scope;
     private Object collections;
+    private String collectionsClaim = "collections";
     private Instant expires = Instant.now().plus(Duration.ofMinutes(5));
     private PrivateKey key = TEST_KEY;
 
@@ -59,6 +60,12 @@ public final class TestTokens {
 
     public TestTokens collections(String... collections) {
         this.collections = List.of(collections);
+        return this;
+    }
+
+    /** Puts the collections in a claim of another name. */
+    public TestTokens collectionsClaim(String name) {
+        this.collectionsClaim = name;
         return this;
     }
 
@@ -111,7 +118,7 @@ public final class TestTokens {
             claims.claim("scope", scope);
         }
         if (collections != null) {
-            claims.claim("collections", collections);
+            claims.claim(collectionsClaim, collections);
         }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
                 claims.build());

@@ -7,7 +7,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -34,11 +33,9 @@ public class ContainerErrorServlet extends HttpServlet {
                 ? ErrorResponses.unexpected(status, failure)
                 : ErrorResponses.envelope(status, ErrorResponses.messageFor(status), Map.of()).build();
         response.setStatus(status);
+        envelope.getStringHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (status == 401) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ErrorResponses.BEARER_CHALLENGE);
-        }
         response.getWriter().write(JSONB.toJson(envelope.getEntity()));
     }
 }

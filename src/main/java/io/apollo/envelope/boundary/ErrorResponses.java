@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 /** The one place where a failure becomes a status, a message and an envelope. */
 public final class ErrorResponses {
 
-    static final String BEARER_CHALLENGE = "Bearer";
+    private static final String BEARER_CHALLENGE = "Bearer";
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
     private ErrorResponses() {
