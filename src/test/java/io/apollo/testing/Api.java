@@ -40,6 +40,11 @@ public final class Api {
         this.base = URI.create("http://localhost:" + deployment.getPort() + "/");
     }
 
+    /** The server's root, on loopback: {@code http://localhost:<port>/}. */
+    public URI base() {
+        return base;
+    }
+
     /** A device id no other test uses. */
     public static String newDevice() {
         return "device-" + UUID.randomUUID();

@@ -26,10 +26,12 @@ public final class PayaraProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private PayaraProcess(Process process, int port) {
+    private PayaraProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Starts the built WAR on a database in {@code dataDir} and waits until it serves. */
@@ -40,6 +42,13 @@ public final class PayaraProcess implements AutoCloseable {
     /** The same, with more system properties ({@code -Dname=value}) and environment variables. */
     public static PayaraProcess start(String name, Path dataDir, List<String> systemProperties,
             Map<String, String> environment) throws IOException, InterruptedException {
+        return start(name, dataDir, systemProperties, environment, Path.of(System.getProperty("apollo.war")),
+                SERVER_CONFIG.resolve("payara/post-boot-commands.asadmin"));
+    }
+
+    /** The same, deploying another WAR, set up by other post-boot commands. */
+    public static PayaraProcess start(String name, Path dataDir, List<String> systemProperties,
+            Map<String, String> environment, Path war, Path postBootCommands) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Path.of("target", name + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
@@ -55,13 +64,13 @@ public final class PayaraProcess implements AutoCloseable {
                 "-jar", System.getProperty("payara.microJar"),
                 "--nohazelcast", "--port", String.valueOf(port), "--contextroot", "/",
                 "--prebootcommandfile", SERVER_CONFIG.resolve("payara/pre-boot-commands.asadmin").toString(),
-                "--postbootcommandfile", SERVER_CONFIG.resolve("payara/post-boot-commands.asadmin").toString(),
-                "--deploy", System.getProperty("apollo.war")));
+                "--postbootcommandfile", postBootCommands.toString(),
+                "--deploy", war.toString()));
         command.addAll(1, systemProperties);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        PayaraProcess server = new PayaraProcess(process, port);
+        PayaraProcess server = new PayaraProcess(process, port, log);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (!Files.readString(log).contains("ready in")) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
@@ -79,6 +88,11 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Everything the server has written to its standard output and error so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

@@ -1,6 +1,6 @@
 package io.apollo.envelope.boundary;
 
-import io.apollo.correlation.boundary.CorrelationId;
+import io.apollo.operations.boundary.CorrelationId;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -2,6 +2,7 @@ package io.apollo.samples.boundary;
 
 import io.apollo.Scopes;
 import io.apollo.envelope.boundary.Envelope;
+import io.apollo.operations.boundary.ServedRequest;
 import io.apollo.samples.entity.Device;
 import io.apollo.security.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +42,7 @@ public class SamplesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("deviceId") @Size(min = 1, max = Device.ID_LENGTH) String deviceId,
             @HeaderParam(COLLECTION_HEADER) String collection, SampleBatch batch) {
+        ServedRequest.samples(batch.samples().size());
         ingestion.ingest(deviceId, caller.collections(), collection, batch.samples());
         return Response.accepted(Envelope.success(Response.Status.ACCEPTED.getStatusCode())).build();
     }
@@ -52,6 +54,7 @@ public class SamplesResource {
             @HeaderParam(CONTINUATION_HEADER) String continuation) {
         SampleReading.Page page = reading.read(parameters.forDevice(deviceId), caller.collections(), collection,
                 continuation);
+        ServedRequest.samples(page.samples().size());
         return Response.ok(Envelope.success(Response.Status.OK.getStatusCode(),
                         page.samples().stream().map(SampleView::of).toList()))
                 .header(CONTINUATION_HEADER, page.continuation())

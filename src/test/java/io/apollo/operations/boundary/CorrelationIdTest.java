@@ -1,4 +1,4 @@
-package io.apollo.correlation.boundary;
+package io.apollo.operations.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

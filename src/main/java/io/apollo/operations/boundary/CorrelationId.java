@@ -1,4 +1,4 @@
-package io.apollo.correlation.boundary;
+package io.apollo.operations.boundary;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -9,7 +9,6 @@ public final class CorrelationId {
     public static final String HEADER = "x-correlation-id";
     static final int MAX_LENGTH = 128;
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private CorrelationId() {
     }
@@ -21,15 +20,7 @@ public final class CorrelationId {
 
     /** The id of the current request, or {@code "-"} outside of one. */
     public static String current() {
-        String id = CURRENT.get();
-        return id == null ? "-" : id;
-    }
-
-    static void set(String id) {
-        CURRENT.set(id);
-    }
-
-    static void clear() {
-        CURRENT.remove();
+        ServedRequest request = ServedRequest.current();
+        return request == null ? "-" : request.correlationId();
     }
 }

@@ -1,0 +1,81 @@
+package io.apollo.operations.boundary;
+
+import io.apollo.operations.control.Operation;
+import io.apollo.operations.control.ServiceMetrics;
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every request, the container's own error pages included (hence the ERROR dispatch): echoes or
+ * generates its correlation id, then writes its one access line and counts it in the metrics.
+ */
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR}, asyncSupported = true)
+public class AccessLog extends HttpFilter {
+
+    /** The logger of the access lines, so that operators can route or silence them on their own. */
+    public static final String LOGGER = "io.apollo.access";
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+    private static final String ATTRIBUTE = ServedRequest.class.getName();
+
+    @Inject
+    ServiceMetrics metrics;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        ServedRequest served = (ServedRequest) request.getAttribute(ATTRIBUTE);
+        if (served != null) {
+            // The error page of a request already being served: same id, same access line.
+            response.setHeader(CorrelationId.HEADER, served.correlationId());
+            chain.doFilter(request, response);
+            return;
+        }
+        long started = System.nanoTime();
+        served = ServedRequest.begin(CorrelationId.acceptOrGenerate(request.getHeader(CorrelationId.HEADER)));
+        request.setAttribute(ATTRIBUTE, served);
+        response.setHeader(CorrelationId.HEADER, served.correlationId());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            long nanos = System.nanoTime() - started;
+            record(request, response.getStatus(), served, nanos);
+            ServedRequest.end();
+        }
+    }
+
+    private void record(HttpServletRequest request, int status, ServedRequest served, long nanos) {
+        String path = path(request);
+        Operation.of(request.getMethod(), path.substring(request.getContextPath().length()))
+                .ifPresent(operation -> metrics.record(operation, status, served.samples(), nanos));
+        Level level = status >= 500 ? Level.WARNING : Level.INFO;
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, line(request.getMethod(), path, request.getQueryString(), status, nanos, served));
+        }
+    }
+
+    /** {@code POST /apollo/devices/d1/timeseries/samples status=202 durationMs=12 samples=2 correlationId=...} */
+    static String line(String method, String path, String query, int status, long nanos, ServedRequest served) {
+        return method + ' ' + path + (query == null ? "" : "?" + query)
+                + " status=" + status
+                + " durationMs=" + nanos / 1_000_000
+                + " samples=" + (served.samples() == ServedRequest.UNKNOWN ? "-" : String.valueOf(served.samples()))
+                + " correlationId=" + served.correlationId();
+    }
+
+    /** The path as the client sent it (still percent-encoded: nothing in it can break the line). */
+    private static String path(HttpServletRequest request) {
+        return request.getDispatcherType() == DispatcherType.ERROR
+                ? (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+                : request.getRequestURI();
+    }
+}

@@ -1,0 +1,49 @@
+package io.apollo.operations.boundary;
+
+/**
+ * What the access line and the metrics need to know about the request being served on this
+ * thread, beyond what the servlet API tells: its correlation id and how many samples it carried.
+ */
+public final class ServedRequest {
+
+    static final int UNKNOWN = -1;
+    private static final ThreadLocal<ServedRequest> CURRENT = new ThreadLocal<>();
+
+    private final String correlationId;
+    private int samples = UNKNOWN;
+
+    private ServedRequest(String correlationId) {
+        this.correlationId = correlationId;
+    }
+
+    /** Records the number of samples posted or returned; ignored outside of a request. */
+    public static void samples(int count) {
+        ServedRequest request = CURRENT.get();
+        if (request != null) {
+            request.samples = count;
+        }
+    }
+
+    static ServedRequest current() {
+        return CURRENT.get();
+    }
+
+    static ServedRequest begin(String correlationId) {
+        ServedRequest request = new ServedRequest(correlationId);
+        CURRENT.set(request);
+        return request;
+    }
+
+    static void end() {
+        CURRENT.remove();
+    }
+
+    String correlationId() {
+        return correlationId;
+    }
+
+    /** The count recorded, or {@link #UNKNOWN} when the body was never read (401, 413, 415, ...). */
+    int samples() {
+        return samples;
+    }
+}

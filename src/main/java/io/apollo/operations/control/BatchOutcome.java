@@ -1,0 +1,37 @@
+package io.apollo.operations.control;
+
+/** What became of a POSTed batch, as the {@code outcome} and {@code reason} tags name it. */
+public enum BatchOutcome {
+
+    ACCEPTED("accepted"),
+    VALIDATION("validation"),
+    UNAUTHENTICATED("unauthenticated"),
+    FORBIDDEN("forbidden"),
+    TOO_LARGE("too_large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
+    OTHER_CLIENT_ERROR("other_client_error"),
+    SERVER_ERROR("server_error");
+
+    private final String tag;
+
+    BatchOutcome(String tag) {
+        this.tag = tag;
+    }
+
+    /** The outcome told by the status of the response to the POST. */
+    public static BatchOutcome of(int status) {
+        return switch (status) {
+            case 200, 201, 202 -> ACCEPTED;
+            case 400 -> VALIDATION;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 413 -> TOO_LARGE;
+            case 406, 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? SERVER_ERROR : OTHER_CLIENT_ERROR;
+        };
+    }
+
+    String tag() {
+        return tag;
+    }
+}

@@ -1,0 +1,32 @@
+package io.apollo.operations.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OperationTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "POST, /apollo/devices/d1/timeseries/samples, POST_SAMPLES",
+            "GET, /apollo/devices/d1/timeseries/samples, GET_SAMPLES",
+            "GET, /apollo/devices/d%2F1/timeseries/samples/, GET_SAMPLES",
+            "PUT, /apollo/devices/d1/timeseries/samples, ",
+            "GET, /apollo/devices//timeseries/samples, ",
+            "GET, /apollo/devices/d1/timeseries/samples/x, ",
+            "GET, /metrics, ",
+            "GET, /, "})
+    void isTheSamplesPathWithItsMethod(String method, String path, Operation expected) {
+        assertEquals(Optional.ofNullable(expected), Operation.of(method, path));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"202, ACCEPTED", "400, VALIDATION", "401, UNAUTHENTICATED", "403, FORBIDDEN", "413, TOO_LARGE",
+            "415, UNSUPPORTED_MEDIA_TYPE", "406, UNSUPPORTED_MEDIA_TYPE", "404, OTHER_CLIENT_ERROR",
+            "500, SERVER_ERROR", "503, SERVER_ERROR"})
+    void batchOutcomeFollowsTheStatus(int status, BatchOutcome expected) {
+        assertEquals(expected, BatchOutcome.of(status));
+    }
+}
