@@ -35,27 +35,46 @@ public class AccessLog extends HttpFilter {
             throws IOException, ServletException {
         ServedRequest served = (ServedRequest) request.getAttribute(ATTRIBUTE);
         if (served != null) {
-            // The error page of a request already being served: same id, same access line.
-            response.setHeader(CorrelationId.HEADER, served.correlationId());
-            chain.doFilter(request, response);
+            errorPage(request, response, chain, served);
             return;
         }
+        // A token the container rejects never reaches the first pass: its error page comes here first.
         long started = System.nanoTime();
         served = ServedRequest.begin(CorrelationId.acceptOrGenerate(request.getHeader(CorrelationId.HEADER)));
         request.setAttribute(ATTRIBUTE, served);
         response.setHeader(CorrelationId.HEADER, served.correlationId());
+        boolean failed = true;
+        try {
+            chain.doFilter(request, response);
+            failed = false;
+        } finally {
+            try {
+                // A failure escaping the chain becomes the container's 500 page after this line.
+                record(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), served,
+                        System.nanoTime() - started);
+            } finally {
+                ServedRequest.end();
+            }
+        }
+    }
+
+    /** The error page of a request already being served: same id, already logged, maybe on its thread no more. */
+    private static void errorPage(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            ServedRequest served) throws IOException, ServletException {
+        response.setHeader(CorrelationId.HEADER, served.correlationId());
+        boolean resumed = ServedRequest.resume(served);
         try {
             chain.doFilter(request, response);
         } finally {
-            long nanos = System.nanoTime() - started;
-            record(request, response.getStatus(), served, nanos);
-            ServedRequest.end();
+            if (resumed) {
+                ServedRequest.end();
+            }
         }
     }
 
     private void record(HttpServletRequest request, int status, ServedRequest served, long nanos) {
         String path = path(request);
-        Operation.of(request.getMethod(), path.substring(request.getContextPath().length()))
+        Operation.of(request.getMethod(), path.substring(Math.min(path.length(), request.getContextPath().length())))
                 .ifPresent(operation -> metrics.record(operation, status, served.samples(), nanos));
         Level level = status >= 500 ? Level.WARNING : Level.INFO;
         if (LOG.isLoggable(level)) {
@@ -74,8 +93,8 @@ public class AccessLog extends HttpFilter {
 
     /** The path as the client sent it (still percent-encoded: nothing in it can break the line). */
     private static String path(HttpServletRequest request) {
-        return request.getDispatcherType() == DispatcherType.ERROR
-                ? (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
-                : request.getRequestURI();
+        Object original = request.getDispatcherType() == DispatcherType.ERROR
+                ? request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) : null;
+        return original == null ? request.getRequestURI() : original.toString();
     }
 }

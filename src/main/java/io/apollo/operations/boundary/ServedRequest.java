@@ -34,6 +34,15 @@ public final class ServedRequest {
         return request;
     }
 
+    /** Puts a request back on the thread, for its error page; returns whether it was not there. */
+    static boolean resume(ServedRequest request) {
+        if (CURRENT.get() == request) {
+            return false;
+        }
+        CURRENT.set(request);
+        return true;
+    }
+
     static void end() {
         CURRENT.remove();
     }

@@ -46,7 +46,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
 
     static final String MAX_SAMPLES = "apollo.samples.max-per-request";
-    static final int DEFAULT_MAX_SAMPLES = 10_000;
+    /** The default of {@value #MAX_SAMPLES}, as the OpenAPI document states it. */
+    public static final int DEFAULT_MAX_SAMPLES = 10_000;
     static final String MAX_BODY_BYTES = "apollo.samples.max-body-bytes";
     static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 

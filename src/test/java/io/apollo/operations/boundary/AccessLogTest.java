@@ -28,9 +28,13 @@ class AccessLogTest {
     }
 
     @Test
-    void samplesOutsideOfARequestAreIgnored() {
-        ServedRequest.end();
+    void aRequestDoesNotInheritTheCountOfTheThreadsPreviousOne() {
+        ServedRequest.begin("id-3");
         ServedRequest.samples(5);
-        assertEquals("-", CorrelationId.current());
+        ServedRequest.end();
+        ServedRequest.samples(7);
+        ServedRequest next = ServedRequest.begin("id-4");
+        assertEquals(ServedRequest.UNKNOWN, next.samples());
+        assertEquals("id-4", CorrelationId.current());
     }
 }

@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,13 @@ class ApiPageIT extends ServerTest {
         assertEquals("2018-01-27T00:15:00+00:00", samples.getJsonObject(1).getString("timestamp"));
         assertEquals("7", samples.getJsonObject(1).get("val").toString());
         assertEquals("Raw", samples.getJsonObject(1).getString("metric"));
+
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) browser.executeScript(
+                "return performance.getEntriesByType('resource').map(entry => entry.name);");
+        assertTrue(loaded.stream().anyMatch(url -> url.endsWith("/swagger-ui-bundle.js")), loaded.toString());
+        assertTrue(loaded.stream().allMatch(url -> url.startsWith(api.base().toString())),
+                "everything from the service itself: " + loaded);
 
         assertEquals("page", api.stored(device).getString("collection"));
         assertEquals(2, api.stored(device).getJsonArray("samples").size());

@@ -7,7 +7,13 @@ import io.apollo.testing.Api;
 import io.apollo.testing.Samples;
 import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -16,7 +22,10 @@ import org.junit.jupiter.api.Test;
 class MetricsIT extends ServerTest {
 
     private static final Pattern SERIES = Pattern.compile("^(\\w+)\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
+    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final String WRITER = TestTokens.groups("apollo_write").collections("metrics").sign();
+    private static final List<String> BOUNDS = List.of("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0",
+            "2.5", "5.0", "10.0", "+Inf");
 
     @Test
     void prometheusTextWithTheApplicationMetricsDocumented() {
@@ -24,9 +33,10 @@ class MetricsIT extends ServerTest {
         assertEquals(200, reply.status());
         assertTrue(reply.header("Content-Type").startsWith("text/plain"), reply.header("Content-Type"));
         for (String family : new String[] {"apollo_samples_accepted_total counter", "apollo_samples_rejected_total counter",
-                "apollo_batches_total counter", "apollo_requests_seconds histogram"}) {
+                "apollo_batches_total counter", "apollo_requests_seconds summary", "apollo_requests_bucket_total counter"}) {
             assertTrue(reply.text().contains("# TYPE " + family + "\n"), family);
         }
+        assertTrue(!reply.text().contains("quantile="), "no quantiles: Payara exports them in nanoseconds");
     }
 
     @Test
@@ -37,19 +47,41 @@ class MetricsIT extends ServerTest {
         api.post(device).token(WRITER).body(Samples.batchOf(2)).send().assertAccepted();
         assertEquals(200, api.get(device, "").token(WRITER).send().status());
 
-        Map<String, Double> after = metrics();
-        assertEquals(5, increase(before, after, "apollo_samples_accepted_total{mp_scope=\"application\"}"));
-        assertEquals(2, increase(before, after, batches("accepted")));
-        assertEquals(2, increase(before, after, requests("post_samples")));
-        assertEquals(1, increase(before, after, requests("get_samples")));
-        assertTrue(after.get(requestsUnder("post_samples", "+Inf")) >= 2);
+        Map<String, Double> after = metricsAfter(before, 2, 1);
+        assertEquals(5, increase(before, after, series("apollo_samples_accepted_total")));
+        assertEquals(2, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
+        assertEquals(2, increase(before, after, series("apollo_requests_seconds_count", "operation", "post_samples")));
+        assertEquals(1, increase(before, after, series("apollo_requests_seconds_count", "operation", "get_samples")));
+    }
+
+    @Test
+    void latencyBucketsAreCumulativeAndCountEveryRequest() {
+        Map<String, Double> before = metrics();
+        String device = Api.newDevice();
+        api.post(device).token(WRITER).body(Samples.batchOf(1)).send().assertAccepted();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, api.get(device, "").token(WRITER).send().status());
+        }
+
+        Map<String, Double> after = metricsAfter(before, 1, 5);
+        for (String operation : List.of("post_samples", "get_samples")) {
+            double previous = 0;
+            for (String bound : BOUNDS) {
+                double count = after.get(series("apollo_requests_bucket_total", "le", bound, "operation", operation));
+                assertTrue(count >= previous, operation + " le=" + bound);
+                previous = count;
+            }
+            assertEquals(after.get(series("apollo_requests_seconds_count", "operation", operation)), previous, operation);
+        }
+        assertEquals(5, increase(before, after, series("apollo_requests_bucket_total", "le", "+Inf", "operation", "get_samples")));
     }
 
     @Test
     void rejectedBatchesAreCountedByReasonWithTheirSamplesWhenRead() {
         String device = Api.newDevice();
+        Map<String, Double> start = metrics();
         api.post(device).token(WRITER).body(Samples.batchOf(1)).send().assertAccepted();
-        Map<String, Double> before = metrics();
+        Map<String, Double> before = metricsAfter(start, 1, 0);
 
         String invalid = Samples.batch(Samples.sample("ts", "1", "2018-01-27T00:00:00Z"),
                 Samples.sample("ts", "2", "yesterday"), Samples.sample("ts", "3", "2018-01-27T00:00:02Z"));
@@ -64,46 +96,78 @@ class MetricsIT extends ServerTest {
         assertEquals(413, api.post(device).token(WRITER).body(Samples.batchOf(10_001)).send().status());
         assertEquals(415, api.post(device).token(WRITER).header("Content-Type", "text/plain").body("[]").send().status());
 
-        Map<String, Double> after = metrics();
-        assertEquals(1, increase(before, after, batches("validation")));
-        assertEquals(3, increase(before, after, rejected("validation")));
-        assertEquals(2, increase(before, after, batches("forbidden")));
-        assertEquals(4, increase(before, after, rejected("forbidden")), "only the batch whose body was read");
-        assertEquals(2, increase(before, after, batches("unauthenticated")));
-        assertEquals(0, increase(before, after, rejected("unauthenticated")));
-        assertEquals(1, increase(before, after, batches("too_large")));
-        assertEquals(1, increase(before, after, batches("unsupported_media_type")));
-        assertEquals(0, increase(before, after, batches("accepted")));
-        assertEquals(0, increase(before, after, "apollo_samples_accepted_total{mp_scope=\"application\"}"));
-        assertEquals(7, increase(before, after, requests("post_samples")));
+        Map<String, Double> after = metricsAfter(before, 7, 0);
+        assertEquals(1, increase(before, after, series("apollo_batches_total", "outcome", "validation")));
+        assertEquals(3, increase(before, after, series("apollo_samples_rejected_total", "reason", "validation")));
+        assertEquals(2, increase(before, after, series("apollo_batches_total", "outcome", "forbidden")));
+        assertEquals(4, increase(before, after, series("apollo_samples_rejected_total", "reason", "forbidden")),
+                "only the batch whose body was read");
+        assertEquals(2, increase(before, after, series("apollo_batches_total", "outcome", "unauthenticated")));
+        assertEquals(1, increase(before, after, series("apollo_batches_total", "outcome", "too_large")));
+        assertEquals(1, increase(before, after, series("apollo_batches_total", "outcome", "unsupported_media_type")));
+        assertEquals(0, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
+        assertEquals(0, increase(before, after, series("apollo_samples_accepted_total")));
     }
 
+    /**
+     * The metrics once the server has counted the requests a test made: the access filter counts a
+     * request after its response, which may already have reached the client.
+     */
+    private Map<String, Double> metricsAfter(Map<String, Double> before, int posts, int gets) {
+        String postCount = series("apollo_requests_seconds_count", "operation", "post_samples");
+        String getCount = series("apollo_requests_seconds_count", "operation", "get_samples");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            Map<String, Double> now = metrics();
+            boolean counted = increase(before, now, postCount) >= posts && increase(before, now, getCount) >= gets;
+            if (counted || Instant.now().isAfter(deadline)) {
+                return now;
+            }
+            sleep();
+        }
+    }
+
+    /** Each series by its name and its labels but {@code mp_scope}, in label order: {@code name{a="1",b="2"}}. */
     private Map<String, Double> metrics() {
         Api.Reply reply = api.call("GET", "metrics").send();
         assertEquals(200, reply.status());
-        return SERIES.matcher(reply.text()).results()
-                .collect(Collectors.toMap(m -> m.group(1) + "{" + m.group(2) + "}", m -> Double.parseDouble(m.group(3)),
-                        (first, repeated) -> first));
+        return SERIES.matcher(reply.text()).results().collect(Collectors.toMap(
+                m -> m.group(1) + labels(m.group(2)), m -> Double.parseDouble(m.group(3)), (first, repeated) -> first));
+    }
+
+    private static String labels(String text) {
+        Map<String, String> labels = new TreeMap<>();
+        Matcher label = LABEL.matcher(text);
+        while (label.find()) {
+            if (!label.group(1).equals("mp_scope")) {
+                labels.put(label.group(1), label.group(2));
+            }
+        }
+        return labels.entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** A series key; the labels in alphabetical order, as {@link #metrics} keeps them. */
+    private static String series(String name, String... labels) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < labels.length; i += 2) {
+            text.append(labels[i]).append("=\"").append(labels[i + 1]).append("\" ");
+        }
+        return name + labels(text.toString());
     }
 
     private static double increase(Map<String, Double> before, Map<String, Double> after, String series) {
-        assertTrue(after.containsKey(series), series + " in " + after.keySet());
+        assertTrue(after.containsKey(series), series + " in " + Arrays.toString(after.keySet().stream()
+                .filter(key -> key.startsWith("apollo")).toArray()));
         return after.get(series) - before.getOrDefault(series, 0.0);
     }
 
-    private static String batches(String outcome) {
-        return "apollo_batches_total{mp_scope=\"application\",outcome=\"" + outcome + "\"}";
-    }
-
-    private static String rejected(String reason) {
-        return "apollo_samples_rejected_total{mp_scope=\"application\",reason=\"" + reason + "\"}";
-    }
-
-    private static String requests(String operation) {
-        return "apollo_requests_seconds_count{mp_scope=\"application\",operation=\"" + operation + "\"}";
-    }
-
-    private static String requestsUnder(String operation, String bound) {
-        return "apollo_requests_seconds_bucket{mp_scope=\"application\",operation=\"" + operation + "\",le=\"" + bound + "\"}";
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

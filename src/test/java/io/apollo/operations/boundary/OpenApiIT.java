@@ -3,11 +3,15 @@ package io.apollo.operations.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.apollo.samples.boundary.SampleBatchReader;
+import io.apollo.samples.entity.Device;
+import io.apollo.samples.entity.Sample;
 import io.apollo.testing.Api;
 import io.apollo.testing.ServerTest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Set;
@@ -23,9 +27,9 @@ class OpenApiIT extends ServerTest {
     void documentsBothOperationsWithEveryStatus() {
         JsonObject path = document().getJsonObject("paths").getJsonObject(SAMPLES);
         assertEquals(Set.of("post", "get", "parameters"), path.keySet(), "only the API, no test resources");
-        assertEquals(Set.of("202", "400", "401", "403", "413", "415", "500"),
+        assertEquals(Set.of("202", "400", "401", "403", "406", "413", "415", "500"),
                 path.getJsonObject("post").getJsonObject("responses").keySet());
-        assertEquals(Set.of("200", "400", "401", "403", "404", "500"),
+        assertEquals(Set.of("200", "400", "401", "403", "404", "406", "500"),
                 path.getJsonObject("get").getJsonObject("responses").keySet());
     }
 
@@ -89,6 +93,32 @@ class OpenApiIT extends ServerTest {
         assertEquals("JWT", bearer.getString("bearerFormat"));
         assertEquals(Json.createObjectBuilder().add("bearer", Json.createArrayBuilder()).build(),
                 document.getJsonArray("security").getJsonObject(0));
+    }
+
+    @Test
+    void limitsAreTheServicesAndTheExampleFitsTheSchema() {
+        JsonObject document = document();
+        JsonObject components = document.getJsonObject("components");
+        JsonObject sample = components.getJsonObject("schemas").getJsonObject("SampleIn");
+        JsonObject properties = sample.getJsonObject("properties");
+        assertEquals(Sample.TIMESERIES_ID_LENGTH, properties.getJsonObject("timeseriesId").getInt("maxLength"));
+        assertEquals(Sample.METRIC_LENGTH, properties.getJsonObject("metric").getInt("maxLength"));
+        assertEquals(Sample.METRIC_LENGTH, properties.getJsonObject("mertic").getInt("maxLength"));
+        assertEquals(Sample.VALUE_LENGTH, properties.getJsonObject("val").getJsonArray("oneOf").getJsonObject(1)
+                .getInt("maxLength"));
+        JsonObject parameters = components.getJsonObject("parameters");
+        assertEquals(Device.ID_LENGTH, parameters.getJsonObject("deviceId").getJsonObject("schema").getInt("maxLength"));
+        assertEquals(Device.COLLECTION_LENGTH,
+                parameters.getJsonObject("erCollectionId").getJsonObject("schema").getInt("maxLength"));
+        JsonObject body = document.getJsonObject("paths").getJsonObject(SAMPLES).getJsonObject("post")
+                .getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json");
+        assertEquals(SampleBatchReader.DEFAULT_MAX_SAMPLES, body.getJsonObject("schema").getInt("maxItems"));
+        Set<String> required = sample.getJsonArray("required").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).collect(Collectors.toSet());
+        for (JsonValue item : body.getJsonArray("example")) {
+            assertTrue(properties.keySet().containsAll(item.asJsonObject().keySet()), item.toString());
+            assertTrue(item.asJsonObject().keySet().containsAll(required), item.toString());
+        }
     }
 
     private JsonObject document() {

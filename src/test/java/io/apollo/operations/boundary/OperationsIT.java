@@ -74,9 +74,12 @@ class OperationsIT {
         assertHealth("health/ready", 200, "UP");
         assertHealth("health/live", 200, "UP");
 
+        int logged = server.log().length();
         database.stop();
         try {
-            assertHealth("health/ready", 503, "DOWN");
+            for (int probe = 0; probe < 3; probe++) {
+                assertHealth("health/ready", 503, "DOWN");
+            }
             assertHealth("health/live", 200, "UP");
         } finally {
             database = startDatabase();
@@ -88,6 +91,9 @@ class OperationsIT {
             Thread.sleep(200);
         }
         assertHealth("health/ready", 200, "UP");
+        String written = server.log().substring(logged);
+        assertEquals(1, count(written, "Database unreachable, not ready"), "once per outage, not per probe");
+        assertEquals(1, count(written, "Database reachable again: ready"));
         String device = Api.newDevice();
         api.post(device).token(TestTokens.groups("apollo_write").collections("c").sign())
                 .body(Samples.batchOf(3)).send().assertAccepted();
@@ -142,12 +148,28 @@ class OperationsIT {
         Api.Reply reply = api.call("GET", "apollo/testing/ejb-failure").header(CorrelationId.HEADER, id).send();
         assertEquals(500, reply.status());
         String errorId = reply.json().getJsonObject("data").getString("errorId");
-        accessLines(id);
+        assertEquals(List.of("GET /apollo/testing/ejb-failure status=500 durationMs=N samples=- correlationId=" + id),
+                accessLines(id));
 
         String written = server.log().substring(logged);
         assertEquals(1, count(written, errorId), written);
         assertEquals(1, count(written, "errorId=" + errorId + " correlationId=" + id), written);
         assertEquals(1, count(written, "java.lang.IllegalStateException: secret-detail"), written);
+    }
+
+    @Test
+    void aFailureOutsideJaxRsIsLoggedWithItsErrorIdAndCorrelationId() throws Exception {
+        String id = "servlet-" + UUID.randomUUID();
+        int logged = server.log().length();
+        Api.Reply reply = api.call("GET", "testing/servlet-failure").header(CorrelationId.HEADER, id).send();
+        assertEquals(500, reply.status());
+        assertEquals(id, reply.header(CorrelationId.HEADER));
+        String errorId = reply.json().getJsonObject("data").getString("errorId");
+        assertEquals(List.of("GET /testing/servlet-failure status=500 durationMs=N samples=- correlationId=" + id),
+                accessLines(id));
+
+        String written = server.log().substring(logged);
+        assertEquals(1, count(written, "errorId=" + errorId + " correlationId=" + id), written);
     }
 
     /** The access lines of a correlation id, with the duration replaced by N; waits until one is written. */
