@@ -1,0 +1,94 @@
+package io.apollo.persistence.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the database to the schema this version needs, at deployment, before the application
+ * serves its first request: the versioned scripts of {@code db/migration/<database>}, applied
+ * once each and recorded in {@code flyway_schema_history}. Instances starting together on one
+ * PostgreSQL database take turns (Flyway holds an advisory lock while it migrates).
+ *
+ * <p>A database of the first release, whose schema was created by a script at deployment, has
+ * no history yet: it is recorded as being at version 1 (that script's schema) and upgraded from
+ * there. Any other database with tables but no history is refused, never guessed at.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigrations {
+
+    static final String FIRST_VERSION = "1";
+    static final String LOCATION = "classpath:db/migration";
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+    @Resource(lookup = "jdbc/apollo")
+    DataSource database;
+
+    @PostConstruct
+    void migrate() {
+        Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
+                .dataSource(database)
+                .locations(LOCATION + "/" + vendor())
+                .failOnMissingLocations(true)
+                .baselineVersion(FIRST_VERSION)
+                .baselineDescription("schema of the first release, created before migrations")
+                .load();
+        if (isFirstReleaseWithoutHistory()) {
+            flyway.baseline();
+        }
+        MigrateResult result = flyway.migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + (result.migrationsExecuted == 0 ? " (no migration to apply)"
+                        : ", " + result.migrationsExecuted + " migration(s) applied"));
+    }
+
+    /** The folder of scripts for the database behind the pool: {@code h2} or {@code postgresql}. */
+    private String vendor() {
+        try (Connection connection = database.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            return switch (product) {
+                case "H2" -> "h2";
+                case "PostgreSQL" -> "postgresql";
+                default -> throw new IllegalStateException("Unsupported database " + product + ": use H2 or PostgreSQL");
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("Connecting to the database failed", e);
+        }
+    }
+
+    private boolean isFirstReleaseWithoutHistory() {
+        try (Connection connection = database.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            return !hasTable(metaData, "flyway_schema_history") && hasTable(metaData, "samples");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the database's tables failed", e);
+        }
+    }
+
+    /** In the connection's schema, whatever case the database keeps unquoted names in. */
+    private static boolean hasTable(DatabaseMetaData metaData, String name) throws SQLException {
+        String schema = metaData.getConnection().getSchema();
+        for (String candidate : new String[] {name, name.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet tables = metaData.getTables(null, schema, candidate, new String[] {"TABLE"})) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
