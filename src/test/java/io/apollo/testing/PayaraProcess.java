@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Payara Micro of the test's own, for what Arquillian cannot do: kill a server, or start
- * another on the same database. Configured as the Arquillian servers are (pom.xml), on a free
- * port; its output goes to {@code target/<name>.log}.
+ * another on the same database. Configured as the Arquillian servers are (pom.xml), on the
+ * suite's database ({@link TestDatabase}) unless told otherwise, on a free port; its output goes
+ * to {@code target/<name>.log}.
  */
 public final class PayaraProcess implements AutoCloseable {
 
@@ -43,7 +44,7 @@ public final class PayaraProcess implements AutoCloseable {
     public static PayaraProcess start(String name, Path dataDir, List<String> systemProperties,
             Map<String, String> environment) throws IOException, InterruptedException {
         return start(name, dataDir, systemProperties, environment, Path.of(System.getProperty("apollo.war")),
-                SERVER_CONFIG.resolve("payara/post-boot-commands.asadmin"));
+                TestDatabase.postBootCommands());
     }
 
     /** The same, deploying another WAR, set up by other post-boot commands. */
@@ -66,6 +67,7 @@ public final class PayaraProcess implements AutoCloseable {
                 "--prebootcommandfile", SERVER_CONFIG.resolve("payara/pre-boot-commands.asadmin").toString(),
                 "--postbootcommandfile", postBootCommands.toString(),
                 "--deploy", war.toString()));
+        command.addAll(command.indexOf("--deploy"), TestDatabase.driverOptions());
         command.addAll(1, systemProperties);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

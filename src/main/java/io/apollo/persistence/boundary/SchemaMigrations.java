@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the database to the schema this version needs, at deployment, before the application
@@ -50,10 +49,10 @@ public class SchemaMigrations {
         if (isFirstReleaseWithoutHistory()) {
             flyway.baseline();
         }
-        MigrateResult result = flyway.migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + (result.migrationsExecuted == 0 ? " (no migration to apply)"
-                        : ", " + result.migrationsExecuted + " migration(s) applied"));
+        int applied = flyway.migrate().migrationsExecuted;
+        String version = flyway.info().current().getVersion().getVersion();
+        LOG.info(() -> "Database schema at version " + version
+                + (applied == 0 ? " (no migration to apply)" : ", " + applied + " migration(s) applied"));
     }
 
     /** The folder of scripts for the database behind the pool: {@code h2} or {@code postgresql}. */

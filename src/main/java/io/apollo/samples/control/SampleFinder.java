@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Reads samples in the total order (timestamp, timeseries, metric), ascending or descending,
  * starting after a cursor. Each SQL query's ORDER BY matches an index column for column
- * (schema.sql): for one timeseries (device, timeseries, timestamp, metric), the same order once
+ * (db/migration): for one timeseries (device, timeseries, timestamp, metric), the same order once
  * the timeseries is fixed; for the whole device (device, timestamp, timeseries, metric). The
  * database reads the index in order from the cursor and stops at the page's end, so a page reads
  * about as many rows as it returns, however long the device's history. Several timeseries are

@@ -8,13 +8,12 @@ import io.apollo.testing.Api;
 import io.apollo.testing.Deployments;
 import io.apollo.testing.PayaraProcess;
 import io.apollo.testing.Samples;
+import io.apollo.testing.SharedDatabase;
 import io.apollo.testing.TestTokens;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.h2.tools.Server;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,26 +34,18 @@ import org.junit.jupiter.api.Test;
 class OperationsIT {
 
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at [\\w$.]+\\(", Pattern.MULTILINE);
-    private static final String FILE_URL = "jdbc\\:h2\\:file\\:${apollo.data.dir}/apollo";
 
-    private static Path dataDir;
-    private static int databasePort;
-    private static Server database;
+    private static SharedDatabase database;
     private static PayaraProcess server;
     private static Api api;
 
     @BeforeAll
     static void start() throws Exception {
-        dataDir = Files.createTempDirectory(Path.of("target"), "operations-it");
-        databasePort = freePort();
-        database = startDatabase();
-        String setUp = Files.readString(Path.of(System.getProperty("apollo.serverConfig"), "payara/post-boot-commands.asadmin"));
-        assertTrue(setUp.contains(FILE_URL), "the post-boot commands create the H2 file pool this test re-points");
-        Path postBoot = dataDir.resolve("post-boot-commands.asadmin");
-        Files.writeString(postBoot, setUp.replace(FILE_URL, "jdbc\\:h2\\:tcp\\://127.0.0.1\\:" + databasePort + "/apollo"));
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "operations-it");
+        database = SharedDatabase.h2Server(dataDir);
         Path war = dataDir.resolve("apollo-with-probe.war");
         Deployments.apollo().as(ZipExporter.class).exportTo(war.toFile(), true);
-        server = PayaraProcess.start("operations-it-server", dataDir, List.of(), Map.of(), war, postBoot);
+        server = PayaraProcess.start("operations-it-server", dataDir, List.of(), Map.of(), war, database.postBootCommands());
         api = server.api();
     }
 
@@ -65,7 +55,7 @@ class OperationsIT {
             server.close();
         }
         if (database != null) {
-            database.stop();
+            database.close();
         }
     }
 
@@ -82,7 +72,7 @@ class OperationsIT {
             }
             assertHealth("health/live", 200, "UP");
         } finally {
-            database = startDatabase();
+            database.start();
         }
 
         // The pool drops its dead connections and opens new ones: ready again, without a restart.
@@ -199,22 +189,11 @@ class OperationsIT {
         }
     }
 
-    private static Server startDatabase() throws SQLException {
-        return Server.createTcpServer("-tcpPort", String.valueOf(databasePort), "-baseDir",
-                dataDir.toAbsolutePath().toString(), "-ifNotExists").start();
-    }
-
     private static int count(String text, String part) {
         int count = 0;
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
             count++;
         }
         return count;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.apollo.testing.Api;
 import io.apollo.testing.PayaraProcess;
+import io.apollo.testing.TestDatabase;
 import io.apollo.testing.TestTokens;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 202 means durably stored (SPEC §4): a server killed with SIGKILL right after answering
- * still has every acknowledged batch in its database file.
+ * still has every acknowledged batch in its database (the H2 file, or PostgreSQL).
  */
 class PostSamplesDurabilityIT {
 
@@ -51,7 +51,7 @@ class PostSamplesDurabilityIT {
     }
 
     private int storedSamples(String device) throws SQLException {
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("apollo"), "apollo", "apollo");
+        try (Connection db = TestDatabase.connect(dataDir);
                 PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM samples WHERE device_id = ?")) {
             count.setString(1, device);
             try (ResultSet result = count.executeQuery()) {

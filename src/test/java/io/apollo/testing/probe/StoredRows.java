@@ -1,7 +1,6 @@
 package io.apollo.testing.probe;
 
 import io.apollo.samples.entity.Device;
-import io.apollo.samples.entity.Sample;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,8 +9,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,16 +37,25 @@ public class StoredRows {
             String ingestedAt) {
     }
 
+    /**
+     * Samples by JDBC, so that timestamps come as the database keeps them: H2 with the offset
+     * stored, PostgreSQL in UTC (EclipseLink would move them into the JVM's zone).
+     */
     @GET
-    public Stored device(@PathParam("deviceId") String deviceId) {
+    public Stored device(@PathParam("deviceId") String deviceId) throws SQLException {
         Device device = em.find(Device.class, deviceId);
-        List<Row> samples = em.createQuery("SELECT s FROM Sample s WHERE s.deviceId = :device "
-                        + "ORDER BY s.timeseriesId, s.metric, s.timestamp", Sample.class)
-                .setParameter("device", deviceId)
-                .getResultStream()
-                .map(s -> new Row(s.timeseriesId(), s.metric(), iso(s.timestamp()), s.value(), s.numeric(),
-                        iso(s.ingestedAt())))
-                .toList();
+        List<Row> samples = new ArrayList<>();
+        try (PreparedStatement query = em.unwrap(Connection.class).prepareStatement("SELECT timeseries_id, metric,"
+                + " sample_time, value_text, value_is_number, ingested_at FROM samples WHERE device_id = ?"
+                + " ORDER BY timeseries_id, metric, sample_time")) {
+            query.setString(1, deviceId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    samples.add(new Row(rows.getString(1), rows.getString(2), iso(rows.getObject(3, OffsetDateTime.class)),
+                            rows.getString(4), rows.getBoolean(5), iso(rows.getObject(6, OffsetDateTime.class))));
+                }
+            }
+        }
         return device == null
                 ? new Stored(false, null, samples)
                 : new Stored(true, device.collectionId(), samples);
