@@ -21,9 +21,10 @@ import org.flywaydb.core.Flyway;
  * once each and recorded in {@code flyway_schema_history}. Instances starting together on one
  * PostgreSQL database take turns (Flyway holds an advisory lock while it migrates).
  *
- * <p>A database of the first release, whose schema was created by a script at deployment, has
- * no history yet: it is recorded as being at version 1 (that script's schema) and upgraded from
- * there. Any other database with tables but no history is refused, never guessed at.
+ * <p>A database of the first release (H2 only), whose schema was created by a script at
+ * deployment, has no history yet: it is recorded as being at version 1 (that script's schema) and
+ * upgraded from there. Any other database with tables but no history is refused (Flyway will not
+ * migrate a non-empty schema it has no history of), never guessed at.
  */
 @Singleton
 @Startup
@@ -32,6 +33,9 @@ public class SchemaMigrations {
 
     static final String FIRST_VERSION = "1";
     static final String LOCATION = "classpath:db/migration";
+    private static final String H2 = "h2";
+    /** What the first release's script created. */
+    private static final String[] FIRST_RELEASE_TABLES = {"devices", "samples", "token_keys"};
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
     @Resource(lookup = "jdbc/apollo")
@@ -39,14 +43,16 @@ public class SchemaMigrations {
 
     @PostConstruct
     void migrate() {
+        String vendor = vendor();
         Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(database)
-                .locations(LOCATION + "/" + vendor())
+                .locations(LOCATION + "/" + vendor)
                 .failOnMissingLocations(true)
+                .validateMigrationNaming(true)
                 .baselineVersion(FIRST_VERSION)
                 .baselineDescription("schema of the first release, created before migrations")
                 .load();
-        if (isFirstReleaseWithoutHistory()) {
+        if (H2.equals(vendor) && isFirstReleaseWithoutHistory()) {
             flyway.baseline();
         }
         int applied = flyway.migrate().migrationsExecuted;
@@ -60,7 +66,7 @@ public class SchemaMigrations {
         try (Connection connection = database.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             return switch (product) {
-                case "H2" -> "h2";
+                case "H2" -> H2;
                 case "PostgreSQL" -> "postgresql";
                 default -> throw new IllegalStateException("Unsupported database " + product + ": use H2 or PostgreSQL");
             };
@@ -72,7 +78,15 @@ public class SchemaMigrations {
     private boolean isFirstReleaseWithoutHistory() {
         try (Connection connection = database.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
-            return !hasTable(metaData, "flyway_schema_history") && hasTable(metaData, "samples");
+            if (hasTable(metaData, "flyway_schema_history")) {
+                return false;
+            }
+            for (String table : FIRST_RELEASE_TABLES) {
+                if (!hasTable(metaData, table)) {
+                    return false;
+                }
+            }
+            return true;
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the database's tables failed", e);
         }

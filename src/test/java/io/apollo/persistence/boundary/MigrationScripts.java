@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The versions of the migration scripts the WAR carries for a database, in order. */
 final class MigrationScripts {
 
-    private static final Pattern VERSIONED = Pattern.compile("V([0-9.]+)__\\w+\\.sql");
+    private static final Pattern VERSIONED = Pattern.compile("V([0-9]+(?:\\.[0-9]+)*)__[^.]+\\.sql");
 
     private MigrationScripts() {
     }
@@ -27,8 +26,12 @@ final class MigrationScripts {
         }
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
             return files.map(file -> VERSIONED.matcher(file.getFileName().toString()))
-                    .filter(Matcher::matches)
-                    .map(matcher -> matcher.group(1))
+                    .map(matcher -> {
+                        if (!matcher.matches()) {
+                            throw new IllegalStateException("Not a versioned migration: " + matcher);
+                        }
+                        return matcher.group(1);
+                    })
                     .sorted(Comparator.comparing(MigrationScripts::numeric, MigrationScripts::compare))
                     .toList();
         } catch (IOException e) {

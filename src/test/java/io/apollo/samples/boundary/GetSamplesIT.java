@@ -358,6 +358,32 @@ class GetSamplesIT extends ServerTest {
         api.get(Api.newDevice(), "").token(reader()).send().assertError(404, "Device not found");
     }
 
+    /** By character codes ("B" < "_x" < "a", "Raw" < "raw"), whatever the database's collation sorts. */
+    @Test
+    void idsAreOrderedByTheirCharacters() {
+        for (String timeseries : List.of("a", "B", "_x")) {
+            storeSeries(timeseries, "raw", 0, 2);
+            storeSeries(timeseries, "Raw", 0, 2);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int second = 0; second < 2; second++) {
+            for (String timeseries : List.of("B", "_x", "a")) {
+                for (String metric : List.of("Raw", "raw")) {
+                    expected.add(timeseries + "/" + metric + "/" + T0.plusSeconds(second).toString().replace("Z", "+00:00")
+                            + "=" + second);
+                }
+            }
+        }
+
+        assertEquals(expected, keys(data("limit=100")));
+        assertEquals(expected, walk("limit=1&paginated=true"));
+        assertEquals(expected.stream().filter(key -> !key.startsWith("_x")).toList(),
+                walk("timeseries_ids=a,B&limit=1&paginated=true"));
+        List<String> descending = new ArrayList<>(expected);
+        Collections.reverse(descending);
+        assertEquals(descending, walk("orderby=timestamp%20desc&limit=1&paginated=true"));
+    }
+
     @Test
     void severalTimeseriesArePagedTogetherInOneOrder() {
         storeSeries("a", "Raw", 0, 40);

@@ -1,0 +1,270 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ingest throughput of the service against its database's ceiling, measured in one run so that
+ * their ratio holds on a shared machine:
+ * <ol>
+ *   <li>the ceiling: plain JDBC batch upserts (H2 {@code MERGE ... KEY}, PostgreSQL
+ *       {@code INSERT ... ON CONFLICT}) of the same rows, batches of 1,000, one transaction each,
+ *       from CLIENTS threads, into a table like the service's, new keys then existing keys;</li>
+ *   <li>the service: CLIENTS connections posting batches of 1,000 new samples, then re-posting
+ *       the same batches (existing keys, as retries do);</li>
+ *   <li>single-sample POSTs from SINGLE_CLIENTS connections: requests/s, p50, p99.</li>
+ * </ol>
+ * Each phase runs SECONDS seconds, ROUNDS times; the medians are printed, with the server's
+ * largest resident set size seen during the service phases.
+ *
+ *   java -cp JDBC_DRIVERS bench/IngestThroughput.java BASE_URL TOKEN SERVER_PID CEILING_JDBC_URL USER PASSWORD
+ */
+public class IngestThroughput {
+
+    static final int BATCH = 1_000;
+    static final int CLIENTS = 2;
+    static final int SINGLE_CLIENTS = 8;
+    static final int SECONDS = Integer.getInteger("seconds", 10);
+    static final int ROUNDS = Integer.getInteger("rounds", 3);
+    static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
+
+    static URI base;
+    static String token;
+    static long serverPid;
+    static final AtomicLong maxRss = new AtomicLong();
+
+    public static void main(String[] args) throws Exception {
+        base = URI.create(args[0]);
+        token = args[1];
+        serverPid = Long.parseLong(args[2]);
+        String jdbc = args[3];
+        boolean postgresql = jdbc.startsWith("jdbc:postgresql:");
+
+        warmUp();
+        List<double[]> rounds = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            double ceilingNew;
+            double ceilingExisting;
+            try (Connection setUp = DriverManager.getConnection(jdbc, args[4], args[5])) {
+                createCeilingTable(setUp, postgresql);
+                ceilingNew = ceiling(jdbc, args[4], args[5], postgresql, "c" + round);
+                ceilingExisting = ceiling(jdbc, args[4], args[5], postgresql, "c" + round);
+                dropCeilingTable(setUp);
+            }
+            String prefix = "r" + round;
+            Result fresh = batches(prefix);
+            Result again = batches(prefix);
+            Result singles = singles(prefix);
+            double[] figures = {ceilingNew, fresh.samplesPerSecond, ceilingExisting, again.samplesPerSecond,
+                    singles.requestsPerSecond, singles.p50, singles.p99, fresh.p50, fresh.p99};
+            rounds.add(figures);
+            System.out.printf("round %d: ceiling new %.0f/s, service new %.0f/s (%.2f); ceiling existing %.0f/s,"
+                    + " service existing %.0f/s (%.2f); single %.0f req/s p50 %.1f ms p99 %.1f ms%n", round + 1,
+                    figures[0], figures[1], figures[1] / figures[0], figures[2], figures[3], figures[3] / figures[2],
+                    figures[4], figures[5], figures[6]);
+        }
+        double[] median = new double[rounds.get(0).length];
+        for (int i = 0; i < median.length; i++) {
+            int column = i;
+            double[] values = rounds.stream().mapToDouble(r -> r[column]).sorted().toArray();
+            median[i] = values[values.length / 2];
+        }
+        double[] newRatios = rounds.stream().mapToDouble(r -> r[1] / r[0]).sorted().toArray();
+        double[] existingRatios = rounds.stream().mapToDouble(r -> r[3] / r[2]).sorted().toArray();
+        System.out.printf("%nmedians of %d rounds of %d s (%s):%n", ROUNDS, SECONDS, postgresql ? "PostgreSQL" : "H2");
+        System.out.printf("  batches of %d new samples, %d connections: service %.0f samples/s, ceiling %.0f rows/s,"
+                + " ratio %.2f (batch p50 %.0f ms, p99 %.0f ms)%n", BATCH, CLIENTS, median[1], median[0],
+                newRatios[newRatios.length / 2], median[7], median[8]);
+        System.out.printf("  batches of %d existing samples (retries): service %.0f samples/s, ceiling %.0f rows/s,"
+                + " ratio %.2f%n", BATCH, median[3], median[2], existingRatios[existingRatios.length / 2]);
+        System.out.printf("  single-sample POSTs, %d connections: %.0f requests/s, p50 %.1f ms, p99 %.1f ms%n",
+                SINGLE_CLIENTS, median[4], median[5], median[6]);
+        System.out.printf("  server resident set size, largest seen: %d MiB%n", maxRss.get() / 1024);
+    }
+
+    record Result(double samplesPerSecond, double requestsPerSecond, double p50, double p99) {
+    }
+
+    /** CLIENTS connections posting batches; each client its own device, keys that follow from the prefix. */
+    static Result batches(String prefix) throws Exception {
+        return load(CLIENTS, BATCH, prefix + "-batch");
+    }
+
+    static Result singles(String prefix) throws Exception {
+        return load(SINGLE_CLIENTS, 1, prefix + "-single");
+    }
+
+    static Result load(int clients, int size, String devicePrefix) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+        List<Future<long[]>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String device = devicePrefix + "-" + c;
+            workers.add(pool.submit(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                List<Long> latencies = new ArrayList<>();
+                for (int n = 0; System.nanoTime() < deadline; n++) {
+                    latencies.add(post(http, device, body(size, (long) n * size)));
+                }
+                return latencies.stream().mapToLong(Long::longValue).toArray();
+            }));
+        }
+        Future<?> rss = pool.submit(() -> watchRss(deadline));
+        long[] all = new long[0];
+        for (Future<long[]> worker : workers) {
+            long[] some = worker.get();
+            long[] merged = Arrays.copyOf(all, all.length + some.length);
+            System.arraycopy(some, 0, merged, all.length, some.length);
+            all = merged;
+        }
+        rss.get();
+        pool.shutdown();
+        Arrays.sort(all);
+        double seconds = SECONDS;
+        return new Result(all.length * (double) size / seconds, all.length / seconds,
+                all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+    }
+
+    static String body(int size, long offset) {
+        StringBuilder body = new StringBuilder(size * 110).append('[');
+        for (int i = 0; i < size; i++) {
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"timeseriesId\":\"ts-").append(i % 10)
+                    .append("\",\"val\":").append(i)
+                    .append(",\"timestamp\":\"").append(T0.plusSeconds(offset + i))
+                    .append("\",\"metric\":\"Raw\"}");
+        }
+        return body.append(']').toString();
+    }
+
+    /** Latency in ns of one POST, which must be accepted. */
+    static long post(HttpClient http, String device, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/apollo/devices/" + device + "/timeseries/samples"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long elapsed = System.nanoTime() - started;
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return elapsed;
+    }
+
+    static void warmUp() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 200; i++) {
+            post(http, "warm-up", body(i % 2 == 0 ? BATCH : 1, (long) i * BATCH));
+        }
+    }
+
+    static void watchRss(long deadline) {
+        Path status = Path.of("/proc", String.valueOf(serverPid), "status");
+        try {
+            while (System.nanoTime() < deadline) {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        long kib = Long.parseLong(line.replaceAll("\\D", ""));
+                        maxRss.accumulateAndGet(kib, Math::max);
+                    }
+                }
+                Thread.sleep(200);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Reading the server's memory failed", e);
+        }
+    }
+
+    static void createCeilingTable(Connection db, boolean postgresql) throws Exception {
+        try (Statement sql = db.createStatement()) {
+            sql.execute("DROP TABLE IF EXISTS ceiling_samples");
+            sql.execute("CREATE TABLE ceiling_samples (device_id VARCHAR(128) NOT NULL, timeseries_id VARCHAR(128)"
+                    + " NOT NULL, metric VARCHAR(64) NOT NULL, sample_time TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
+                    + " value_text VARCHAR(1024) NOT NULL, value_is_number BOOLEAN NOT NULL,"
+                    + " ingested_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
+                    + " PRIMARY KEY (device_id, timeseries_id, sample_time, metric))");
+            // The same secondary indexes as the service's table on that database (db/migration).
+            sql.execute("CREATE INDEX ceiling_by_time ON ceiling_samples (device_id, sample_time, timeseries_id, metric)");
+            if (!postgresql) {
+                sql.execute("CREATE INDEX ceiling_by_timeseries_desc ON ceiling_samples"
+                        + " (device_id, timeseries_id, sample_time DESC, metric DESC)");
+                sql.execute("CREATE INDEX ceiling_by_time_desc ON ceiling_samples"
+                        + " (device_id, sample_time DESC, timeseries_id DESC, metric DESC)");
+            }
+        }
+    }
+
+    static void dropCeilingTable(Connection db) throws Exception {
+        try (Statement sql = db.createStatement()) {
+            sql.execute("DROP TABLE ceiling_samples");
+        }
+    }
+
+    /** Rows/s of CLIENTS threads upserting batches of BATCH rows for SECONDS seconds. */
+    static double ceiling(String jdbc, String user, String password, boolean postgresql, String devicePrefix)
+            throws Exception {
+        String upsert = postgresql
+                ? "INSERT INTO ceiling_samples (device_id, timeseries_id, metric, sample_time, value_text,"
+                        + " value_is_number, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id,"
+                        + " timeseries_id, sample_time, metric) DO UPDATE SET value_text = EXCLUDED.value_text,"
+                        + " value_is_number = EXCLUDED.value_is_number, ingested_at = EXCLUDED.ingested_at"
+                : "MERGE INTO ceiling_samples (device_id, timeseries_id, metric, sample_time, value_text,"
+                        + " value_is_number, ingested_at) KEY (device_id, timeseries_id, sample_time, metric)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+        List<Future<Long>> workers = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            String device = devicePrefix + "-" + c;
+            workers.add(pool.submit(() -> {
+                long rows = 0;
+                try (Connection db = DriverManager.getConnection(jdbc, user, password);
+                        PreparedStatement statement = db.prepareStatement(upsert)) {
+                    db.setAutoCommit(false);
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    for (long n = 0; System.nanoTime() < deadline; n++) {
+                        for (int i = 0; i < BATCH; i++) {
+                            statement.setString(1, device);
+                            statement.setString(2, "ts-" + i % 10);
+                            statement.setString(3, "Raw");
+                            statement.setObject(4, OffsetDateTime.ofInstant(T0.plusSeconds(n * BATCH + i), ZoneOffset.UTC));
+                            statement.setString(5, String.valueOf(i));
+                            statement.setBoolean(6, true);
+                            statement.setObject(7, now);
+                            statement.addBatch();
+                        }
+                        statement.executeBatch();
+                        db.commit();
+                        rows += BATCH;
+                    }
+                }
+                return rows;
+            }));
+        }
+        long rows = 0;
+        for (Future<Long> worker : workers) {
+            rows += worker.get();
+        }
+        pool.shutdown();
+        return rows / (double) SECONDS;
+    }
+}
