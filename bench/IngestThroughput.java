@@ -104,16 +104,16 @@ public class IngestThroughput {
 
     /** CLIENTS connections posting batches; each client its own device, keys that follow from the prefix. */
     static Result batches(String prefix) throws Exception {
-        return load(CLIENTS, BATCH, prefix + "-batch");
+        return load(CLIENTS, BATCH, prefix + "-batch", SECONDS);
     }
 
     static Result singles(String prefix) throws Exception {
-        return load(SINGLE_CLIENTS, 1, prefix + "-single");
+        return load(SINGLE_CLIENTS, 1, prefix + "-single", SECONDS);
     }
 
-    static Result load(int clients, int size, String devicePrefix) throws Exception {
+    static Result load(int clients, int size, String devicePrefix, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
-        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<long[]>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             String device = devicePrefix + "-" + c;
@@ -137,7 +137,6 @@ public class IngestThroughput {
         rss.get();
         pool.shutdown();
         Arrays.sort(all);
-        double seconds = SECONDS;
         return new Result(all.length * (double) size / seconds, all.length / seconds,
                 all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
     }
@@ -170,10 +169,11 @@ public class IngestThroughput {
         return elapsed;
     }
 
+    /** Until the server's JIT has compiled the paths measured: a first measurement would time the compiler. */
     static void warmUp() throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (int i = 0; i < 200; i++) {
-            post(http, "warm-up", body(i % 2 == 0 ? BATCH : 1, (long) i * BATCH));
+        for (int round = 0; round < 2; round++) {
+            load(CLIENTS, BATCH, "warm-up-batch-" + round, 5);
+            load(SINGLE_CLIENTS, 1, "warm-up-single-" + round, 5);
         }
     }
 

@@ -1,7 +1,5 @@
 package io.apollo.envelope.boundary;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -22,7 +20,6 @@ import java.util.Map;
 public class ContainerErrorServlet extends HttpServlet {
 
     static final String PATH = "/container-error";
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -36,6 +33,6 @@ public class ContainerErrorServlet extends HttpServlet {
         envelope.getStringHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSONB.toJson(envelope.getEntity()));
+        response.getWriter().write(JsonbResolver.JSONB.toJson(envelope.getEntity()));
     }
 }

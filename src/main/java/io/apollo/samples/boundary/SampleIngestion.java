@@ -1,22 +1,20 @@
 package io.apollo.samples.boundary;
 
 import io.apollo.samples.control.DeviceAccess;
+import io.apollo.samples.control.DeviceLock;
 import io.apollo.samples.control.DeviceRegistration;
 import io.apollo.samples.control.SampleInput;
 import io.apollo.samples.control.SampleStore;
 import io.apollo.samples.control.SampleValidation;
 import io.apollo.samples.control.ValidSample;
-import io.apollo.samples.entity.Device;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,11 +27,11 @@ import java.util.Set;
 @Stateless
 public class SampleIngestion {
 
-    @PersistenceContext
-    EntityManager em;
-
     @EJB
     DeviceRegistration registration;
+
+    @Inject
+    DeviceLock deviceLock;
 
     @Inject
     SampleStore store;
@@ -41,25 +39,18 @@ public class SampleIngestion {
     public void ingest(String deviceId, Set<String> callerCollections, String requestedCollection,
             List<SampleInput> batch) {
         List<ValidSample> samples = SampleValidation.validate(batch);
-        Device device = lockedDevice(deviceId);
-        String collection = device == null
-                ? DeviceAccess.collectionForNewDevice(callerCollections, requestedCollection)
-                : device.collectionId();
+        Optional<String> existing = deviceLock.lock(deviceId);
+        String collection = existing.isPresent() ? existing.get()
+                : DeviceAccess.collectionForNewDevice(callerCollections, requestedCollection);
         DeviceAccess.check(callerCollections, requestedCollection, collection);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        if (device == null) {
+        if (existing.isEmpty()) {
             registration.register(deviceId, collection);
-            device = lockedDevice(deviceId);
-            if (device == null) {
-                throw new IllegalStateException("Device " + deviceId + " could neither be registered nor found");
-            }
+            String registered = deviceLock.lock(deviceId).orElseThrow(() -> new IllegalStateException(
+                    "Device " + deviceId + " could neither be registered nor found"));
             // A racing first POST may have registered it first, in another collection.
-            DeviceAccess.check(callerCollections, requestedCollection, device.collectionId());
+            DeviceAccess.check(callerCollections, requestedCollection, registered);
         }
         store.upsert(deviceId, samples, now);
-    }
-
-    private Device lockedDevice(String deviceId) {
-        return em.find(Device.class, deviceId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

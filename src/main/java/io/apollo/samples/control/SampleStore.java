@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,21 +14,23 @@ import java.util.Map;
 
 /**
  * Writes a batch inside the caller's JTA transaction (the connection is the persistence
- * context's own) as two JDBC batches of plain statements on the primary key: an UPDATE of every
- * sample, then an INSERT of those no row matched. Each statement is one probe of the primary
- * key, however large the table, and plans the same way on every database. Persisting entity by
- * entity would cost a lookup and a statement per sample besides.
+ * context's own) as one JDBC batch of upserts on the primary key: H2's {@code MERGE ... KEY},
+ * PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE}. Each statement is one probe of the
+ * primary key, however large the table. Persisting entity by entity would cost a lookup and a
+ * statement per sample besides.
  *
- * <p>The caller holds the device's row lock, so no other transaction inserts the same keys
- * between the two batches.
+ * <p>The caller holds the device's row lock, so no other transaction writes the same keys at
+ * the same time.
  */
 @Dependent
 public class SampleStore {
 
-    static final String UPDATE = "UPDATE samples SET value_text = ?, value_is_number = ?, ingested_at = ? "
-            + "WHERE device_id = ? AND timeseries_id = ? AND metric = ? AND sample_time = ?";
-    static final String INSERT = "INSERT INTO samples (value_text, value_is_number, ingested_at, "
-            + "device_id, timeseries_id, metric, sample_time) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String MERGE = "MERGE INTO samples (value_text, value_is_number, ingested_at, device_id, timeseries_id,"
+            + " metric, sample_time) KEY (device_id, timeseries_id, sample_time, metric) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_ON_CONFLICT = "INSERT INTO samples (value_text, value_is_number, ingested_at, device_id,"
+            + " timeseries_id, metric, sample_time) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, timeseries_id,"
+            + " sample_time, metric) DO UPDATE SET value_text = EXCLUDED.value_text,"
+            + " value_is_number = EXCLUDED.value_is_number, ingested_at = EXCLUDED.ingested_at";
 
     @PersistenceContext
     EntityManager em;
@@ -38,29 +39,21 @@ public class SampleStore {
         Collection<ValidSample> latest = lastOccurrences(samples);
         // Owned by the persistence context for the transaction: used, not closed, here.
         Connection connection = em.unwrap(Connection.class);
-        try (PreparedStatement update = connection.prepareStatement(UPDATE);
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement upsert = connection.prepareStatement(upsertFor(connection))) {
             for (ValidSample sample : latest) {
-                bind(update, deviceId, sample, ingestedAt);
-                update.addBatch();
+                bind(upsert, deviceId, sample, ingestedAt);
+                upsert.addBatch();
             }
-            int[] updated = update.executeBatch();
-            List<ValidSample> created = new ArrayList<>();
-            int index = 0;
-            for (ValidSample sample : latest) {
-                if (updated[index++] == 0) {
-                    created.add(sample);
-                }
-            }
-            for (ValidSample sample : created) {
-                bind(insert, deviceId, sample, ingestedAt);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+            upsert.executeBatch();
         } catch (SQLException failure) {
             throw new IllegalStateException("Storing " + samples.size() + " samples of device " + deviceId
                     + " failed", failure);
         }
+    }
+
+    static String upsertFor(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        return "PostgreSQL".equals(product) ? INSERT_ON_CONFLICT : MERGE;
     }
 
     /** Within one batch the last occurrence of a key wins (SPEC §4). */
