@@ -22,17 +22,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Ingest throughput of the service against its database's ceiling, measured in one run so that
- * their ratio holds on a shared machine:
+ * their ratio holds on a shared machine. Each round:
  * <ol>
- *   <li>the ceiling: plain JDBC batch upserts (H2 {@code MERGE ... KEY}, PostgreSQL
- *       {@code INSERT ... ON CONFLICT}) of the same rows, batches of 1,000, one transaction each,
- *       from CLIENTS threads, into a table like the service's, new keys then existing keys;</li>
- *   <li>the service: CLIENTS connections posting batches of 1,000 new samples, then re-posting
- *       the same batches (existing keys, as retries do);</li>
+ *   <li>the service: CLIENTS connections posting batches of 1,000 new samples for SECONDS s;</li>
+ *   <li>the ceiling: the same rows upserted by plain JDBC (H2 {@code MERGE ... KEY}, PostgreSQL
+ *       {@code INSERT ... ON CONFLICT}), batches of 1,000, one transaction each, from CLIENTS
+ *       threads, into a table with the service's keys and indexes in the same kind of database;</li>
+ *   <li>the service re-posting those batches (existing keys, as retries do), then the ceiling
+ *       upserting them again;</li>
  *   <li>single-sample POSTs from SINGLE_CLIENTS connections: requests/s, p50, p99.</li>
  * </ol>
- * Each phase runs SECONDS seconds, ROUNDS times; the medians are printed, with the server's
- * largest resident set size seen during the service phases.
+ * Both tables grow alike, round after round. The medians of ROUNDS rounds are printed, with the
+ * server's largest resident set size seen while it was under load. The JITs of both are warmed
+ * up first.
  *
  *   java -cp JDBC_DRIVERS bench/IngestThroughput.java BASE_URL TOKEN SERVER_PID CEILING_JDBC_URL USER PASSWORD
  */
@@ -57,21 +59,20 @@ public class IngestThroughput {
         String jdbc = args[3];
         boolean postgresql = jdbc.startsWith("jdbc:postgresql:");
 
-        warmUp();
+        try (Connection setUp = DriverManager.getConnection(jdbc, args[4], args[5])) {
+            createCeilingTable(setUp, postgresql);
+        }
+        Ceiling ceiling = new Ceiling(jdbc, args[4], args[5], postgresql);
+        warmUp(ceiling);
         List<double[]> rounds = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            double ceilingNew;
-            double ceilingExisting;
-            try (Connection setUp = DriverManager.getConnection(jdbc, args[4], args[5])) {
-                createCeilingTable(setUp, postgresql);
-                ceilingNew = ceiling(jdbc, args[4], args[5], postgresql, "c" + round);
-                ceilingExisting = ceiling(jdbc, args[4], args[5], postgresql, "c" + round);
-                dropCeilingTable(setUp);
-            }
-            String prefix = "r" + round;
-            Result fresh = batches(prefix);
-            Result again = batches(prefix);
-            Result singles = singles(prefix);
+            // The service's table and the ceiling's get the same rows, round after round.
+            String prefix = "r" + round + "-batch";
+            Result fresh = load(CLIENTS, BATCH, prefix, SECONDS, null);
+            double ceilingNew = ceiling.upsert(prefix, fresh.batchesPerClient);
+            Result again = load(CLIENTS, BATCH, prefix, SECONDS, fresh.batchesPerClient);
+            double ceilingExisting = ceiling.upsert(prefix, fresh.batchesPerClient);
+            Result singles = load(SINGLE_CLIENTS, 1, "r" + round + "-single", SECONDS, null);
             double[] figures = {ceilingNew, fresh.samplesPerSecond, ceilingExisting, again.samplesPerSecond,
                     singles.requestsPerSecond, singles.p50, singles.p99, fresh.p50, fresh.p99};
             rounds.add(figures);
@@ -97,39 +98,41 @@ public class IngestThroughput {
         System.out.printf("  single-sample POSTs, %d connections: %.0f requests/s, p50 %.1f ms, p99 %.1f ms%n",
                 SINGLE_CLIENTS, median[4], median[5], median[6]);
         System.out.printf("  server resident set size, largest seen: %d MiB%n", maxRss.get() / 1024);
+        try (Connection setUp = DriverManager.getConnection(jdbc, args[4], args[5])) {
+            dropCeilingTable(setUp);
+        }
     }
 
-    record Result(double samplesPerSecond, double requestsPerSecond, double p50, double p99) {
+    record Result(double samplesPerSecond, double requestsPerSecond, double p50, double p99, int[] batchesPerClient) {
     }
 
-    /** CLIENTS connections posting batches; each client its own device, keys that follow from the prefix. */
-    static Result batches(String prefix) throws Exception {
-        return load(CLIENTS, BATCH, prefix + "-batch", SECONDS);
-    }
-
-    static Result singles(String prefix) throws Exception {
-        return load(SINGLE_CLIENTS, 1, prefix + "-single", SECONDS);
-    }
-
-    static Result load(int clients, int size, String devicePrefix, int seconds) throws Exception {
+    /**
+     * Connections posting batches for some seconds, each client to its own device, batch n of
+     * client c holding the keys {@link #body} gives it; with {@code cycle}, client c re-posts its
+     * first cycle[c] batches over and over (existing keys).
+     */
+    static Result load(int clients, int size, String devicePrefix, int seconds, int[] cycle) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<long[]>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             String device = devicePrefix + "-" + c;
+            int repeat = cycle == null ? Integer.MAX_VALUE : cycle[c];
             workers.add(pool.submit(() -> {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 List<Long> latencies = new ArrayList<>();
                 for (int n = 0; System.nanoTime() < deadline; n++) {
-                    latencies.add(post(http, device, body(size, (long) n * size)));
+                    latencies.add(post(http, device, body(size, (long) (n % repeat) * size)));
                 }
                 return latencies.stream().mapToLong(Long::longValue).toArray();
             }));
         }
         Future<?> rss = pool.submit(() -> watchRss(deadline));
         long[] all = new long[0];
-        for (Future<long[]> worker : workers) {
-            long[] some = worker.get();
+        int[] perClient = new int[clients];
+        for (int c = 0; c < clients; c++) {
+            long[] some = workers.get(c).get();
+            perClient[c] = some.length;
             long[] merged = Arrays.copyOf(all, all.length + some.length);
             System.arraycopy(some, 0, merged, all.length, some.length);
             all = merged;
@@ -138,7 +141,7 @@ public class IngestThroughput {
         pool.shutdown();
         Arrays.sort(all);
         return new Result(all.length * (double) size / seconds, all.length / seconds,
-                all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+                all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, perClient);
     }
 
     static String body(int size, long offset) {
@@ -169,11 +172,12 @@ public class IngestThroughput {
         return elapsed;
     }
 
-    /** Until the server's JIT has compiled the paths measured: a first measurement would time the compiler. */
-    static void warmUp() throws Exception {
-        for (int round = 0; round < 2; round++) {
-            load(CLIENTS, BATCH, "warm-up-batch-" + round, 5);
-            load(SINGLE_CLIENTS, 1, "warm-up-single-" + round, 5);
+    /** Until both JITs have compiled the paths measured: a first measurement would time the compilers. */
+    static void warmUp(Ceiling ceiling) throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Result batches = load(CLIENTS, BATCH, "warm-up-batch-" + round, 5, null);
+            ceiling.upsert("warm-up-batch-" + round, batches.batchesPerClient);
+            load(SINGLE_CLIENTS, 1, "warm-up-single-" + round, 5, null);
         }
     }
 
@@ -219,52 +223,58 @@ public class IngestThroughput {
         }
     }
 
-    /** Rows/s of CLIENTS threads upserting batches of BATCH rows for SECONDS seconds. */
-    static double ceiling(String jdbc, String user, String password, boolean postgresql, String devicePrefix)
-            throws Exception {
-        String upsert = postgresql
-                ? "INSERT INTO ceiling_samples (device_id, timeseries_id, metric, sample_time, value_text,"
-                        + " value_is_number, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id,"
-                        + " timeseries_id, sample_time, metric) DO UPDATE SET value_text = EXCLUDED.value_text,"
-                        + " value_is_number = EXCLUDED.value_is_number, ingested_at = EXCLUDED.ingested_at"
-                : "MERGE INTO ceiling_samples (device_id, timeseries_id, metric, sample_time, value_text,"
-                        + " value_is_number, ingested_at) KEY (device_id, timeseries_id, sample_time, metric)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
-        List<Future<Long>> workers = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            String device = devicePrefix + "-" + c;
-            workers.add(pool.submit(() -> {
-                long rows = 0;
-                try (Connection db = DriverManager.getConnection(jdbc, user, password);
-                        PreparedStatement statement = db.prepareStatement(upsert)) {
-                    db.setAutoCommit(false);
-                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                    for (long n = 0; System.nanoTime() < deadline; n++) {
-                        for (int i = 0; i < BATCH; i++) {
-                            statement.setString(1, device);
-                            statement.setString(2, "ts-" + i % 10);
-                            statement.setString(3, "Raw");
-                            statement.setObject(4, OffsetDateTime.ofInstant(T0.plusSeconds(n * BATCH + i), ZoneOffset.UTC));
-                            statement.setString(5, String.valueOf(i));
-                            statement.setBoolean(6, true);
-                            statement.setObject(7, now);
-                            statement.addBatch();
+    /** Plain JDBC batch upserts of the rows the service was sent, into the ceiling table. */
+    record Ceiling(String jdbc, String user, String password, boolean postgresql) {
+
+        /** Rows/s of CLIENTS threads upserting the batches client c posted to device PREFIX-c, one transaction each. */
+        double upsert(String devicePrefix, int[] batchesPerClient) throws Exception {
+            String upsert = postgresql
+                    ? "INSERT INTO ceiling_samples (device_id, timeseries_id, metric, sample_time, value_text,"
+                            + " value_is_number, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id,"
+                            + " timeseries_id, sample_time, metric) DO UPDATE SET value_text = EXCLUDED.value_text,"
+                            + " value_is_number = EXCLUDED.value_is_number, ingested_at = EXCLUDED.ingested_at"
+                    : "MERGE INTO ceiling_samples (device_id, timeseries_id, metric, sample_time, value_text,"
+                            + " value_is_number, ingested_at) KEY (device_id, timeseries_id, sample_time, metric)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+            List<Future<Long>> workers = new ArrayList<>();
+            long started = System.nanoTime();
+            for (int c = 0; c < CLIENTS; c++) {
+                String device = devicePrefix + "-" + c;
+                int batches = batchesPerClient[c];
+                workers.add(pool.submit(() -> {
+                    long rows = 0;
+                    try (Connection db = DriverManager.getConnection(jdbc, user, password);
+                            PreparedStatement statement = db.prepareStatement(upsert)) {
+                        db.setAutoCommit(false);
+                        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                        for (long n = 0; n < batches; n++) {
+                            for (int i = 0; i < BATCH; i++) {
+                                statement.setString(1, device);
+                                statement.setString(2, "ts-" + i % 10);
+                                statement.setString(3, "Raw");
+                                statement.setObject(4, OffsetDateTime.ofInstant(T0.plusSeconds(n * BATCH + i),
+                                        ZoneOffset.UTC));
+                                statement.setString(5, String.valueOf(i));
+                                statement.setBoolean(6, true);
+                                statement.setObject(7, now);
+                                statement.addBatch();
+                            }
+                            statement.executeBatch();
+                            db.commit();
+                            rows += BATCH;
                         }
-                        statement.executeBatch();
-                        db.commit();
-                        rows += BATCH;
                     }
-                }
-                return rows;
-            }));
+                    return rows;
+                }));
+            }
+            long rows = 0;
+            for (Future<Long> worker : workers) {
+                rows += worker.get();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            pool.shutdown();
+            return rows / seconds;
         }
-        long rows = 0;
-        for (Future<Long> worker : workers) {
-            rows += worker.get();
-        }
-        pool.shutdown();
-        return rows / (double) SECONDS;
     }
 }
