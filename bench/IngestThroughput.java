@@ -45,6 +45,8 @@ public class IngestThroughput {
     static final int SINGLE_CLIENTS = 8;
     static final int SECONDS = Integer.getInteger("seconds", 10);
     static final int ROUNDS = Integer.getInteger("rounds", 3);
+    /** Rounds of 5 s of batches and 5 s of single samples; Payara's JIT takes about a minute on 2 cores. */
+    static final int WARM_UP_ROUNDS = Integer.getInteger("warmUpRounds", 6);
     static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
 
     static URI base;
@@ -174,7 +176,7 @@ public class IngestThroughput {
 
     /** Until both JITs have compiled the paths measured: a first measurement would time the compilers. */
     static void warmUp(Ceiling ceiling) throws Exception {
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             Result batches = load(CLIENTS, BATCH, "warm-up-batch-" + round, 5, null);
             ceiling.upsert("warm-up-batch-" + round, batches.batchesPerClient);
             load(SINGLE_CLIENTS, 1, "warm-up-single-" + round, 5, null);
