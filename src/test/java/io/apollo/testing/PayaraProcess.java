@@ -55,6 +55,7 @@ public final class PayaraProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
                 "-Duser.timezone=Europe/Berlin",
                 "-Dapollo.http.address=127.0.0.1",
                 "-Dapollo.data.dir=" + dataDir.toAbsolutePath(),
