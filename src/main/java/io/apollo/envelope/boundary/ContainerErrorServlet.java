@@ -33,6 +33,6 @@ public class ContainerErrorServlet extends HttpServlet {
         envelope.getStringHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JsonbResolver.JSONB.toJson(envelope.getEntity()));
+        response.getWriter().write(EnvelopeWriter.JSONB.toJson(envelope.getEntity()));
     }
 }

@@ -2,6 +2,7 @@ package io.apollo.operations.boundary;
 
 import io.apollo.operations.control.Operation;
 import io.apollo.operations.control.ServiceMetrics;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -27,8 +28,19 @@ public class AccessLog extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(LOGGER);
     private static final String ATTRIBUTE = ServedRequest.class.getName();
 
+    /** Unresolvable on a server without MicroProfile Metrics: the requests then go uncounted. */
     @Inject
-    ServiceMetrics metrics;
+    Instance<ServiceMetrics> metricsIfAvailable;
+
+    private ServiceMetrics metrics;
+
+    @Override
+    public void init() {
+        metrics = metricsIfAvailable.isResolvable() ? metricsIfAvailable.get() : null;
+        if (metrics == null) {
+            LOG.warning("No MicroProfile Metrics on this server: requests are logged but not counted");
+        }
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -74,8 +86,10 @@ public class AccessLog extends HttpFilter {
 
     private void record(HttpServletRequest request, int status, ServedRequest served, long nanos) {
         String path = path(request);
-        Operation.of(request.getMethod(), path.substring(Math.min(path.length(), request.getContextPath().length())))
-                .ifPresent(operation -> metrics.record(operation, status, served.samples(), nanos));
+        if (metrics != null) {
+            Operation.of(request.getMethod(), path.substring(Math.min(path.length(), request.getContextPath().length())))
+                    .ifPresent(operation -> metrics.record(operation, status, served.samples(), nanos));
+        }
         Level level = status >= 500 ? Level.WARNING : Level.INFO;
         if (LOG.isLoggable(level)) {
             LOG.log(level, line(request.getMethod(), path, request.getQueryString(), status, nanos, served));

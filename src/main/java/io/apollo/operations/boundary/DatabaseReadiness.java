@@ -1,7 +1,7 @@
 package io.apollo.operations.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +24,7 @@ public class DatabaseReadiness implements HealthCheck {
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
     private static final Logger LOG = Logger.getLogger(DatabaseReadiness.class.getName());
 
-    @Resource(lookup = "jdbc/apollo")
+    @Inject
     DataSource database;
 
     private final AtomicBoolean wasUp = new AtomicBoolean(true);

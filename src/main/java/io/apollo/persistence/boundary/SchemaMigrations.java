@@ -1,11 +1,11 @@
 package io.apollo.persistence.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -38,7 +38,7 @@ public class SchemaMigrations {
     private static final String[] FIRST_RELEASE_TABLES = {"devices", "samples", "token_keys"};
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-    @Resource(lookup = "jdbc/apollo")
+    @Inject
     DataSource database;
 
     @PostConstruct
