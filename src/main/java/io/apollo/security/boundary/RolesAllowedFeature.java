@@ -1,5 +1,6 @@
 package io.apollo.security.boundary;
 
+import io.apollo.security.control.ClaimValues;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ForbiddenException;
@@ -14,11 +15,17 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Enforces {@code @RolesAllowed} on resource methods the same way on every server: no caller
  * is 401 (with the Bearer challenge), a caller without one of the roles is 403. Jersey's and
  * RESTEasy's own checks disagree on the first case, so the application decides.
+ *
+ * <p>A caller's roles are its token's {@code groups} (MP-JWT's roles) and the scopes of its
+ * OAuth {@code scope} string (SPEC §2), which MP-JWT does not map; read here from the token, as
+ * no server-specific hook into the servers' role mapping works on both.
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
@@ -33,6 +40,8 @@ public class RolesAllowedFeature implements DynamicFeature {
             context.register(new RoleCheck(List.of(allowed.value())));
         }
     }
+
+    static final String SCOPE_CLAIM = "scope";
 
     @Priority(Priorities.AUTHORIZATION)
     static final class RoleCheck implements ContainerRequestFilter {
@@ -49,7 +58,9 @@ public class RolesAllowedFeature implements DynamicFeature {
             if (security.getUserPrincipal() == null) {
                 throw new NotAuthorizedException("Bearer");
             }
-            if (roles.stream().noneMatch(security::isUserInRole)) {
+            Set<String> scopes = security.getUserPrincipal() instanceof JsonWebToken token
+                    ? ClaimValues.of(token.getClaim(SCOPE_CLAIM)) : Set.of();
+            if (roles.stream().noneMatch(role -> scopes.contains(role) || security.isUserInRole(role))) {
                 throw new ForbiddenException();
             }
         }

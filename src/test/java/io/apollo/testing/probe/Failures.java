@@ -1,11 +1,6 @@
 package io.apollo.testing.probe;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
@@ -28,22 +23,5 @@ public class Failures {
     @Path("ejb-failure")
     public String failInAnEjb() {
         return bean.fail();
-    }
-
-    @Stateless
-    public static class FailingBean {
-
-        public String fail() {
-            throw new IllegalStateException(SECRET);
-        }
-    }
-
-    @WebServlet("/testing/servlet-failure")
-    public static class FailingServlet extends HttpServlet {
-
-        @Override
-        protected void doGet(HttpServletRequest request, HttpServletResponse response) {
-            throw new IllegalStateException(SECRET);
-        }
     }
 }
