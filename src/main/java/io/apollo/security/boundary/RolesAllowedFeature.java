@@ -24,8 +24,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * RESTEasy's own checks disagree on the first case, so the application decides.
  *
  * <p>A caller's roles are its token's {@code groups} (MP-JWT's roles) and the scopes of its
- * OAuth {@code scope} string (SPEC §2), which MP-JWT does not map; read here from the token, as
- * no server-specific hook into the servers' role mapping works on both.
+ * OAuth {@code scope} string (SPEC §2), which MP-JWT does not map. Payara adds those through
+ * {@link ScopeClaimGroups}; WildFly's MP-JWT consults no identity store, but hands the token
+ * itself over as the principal, so the scopes are also read from it here.
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
