@@ -1,5 +1,6 @@
 package io.apollo.persistence.boundary;
 
+import io.apollo.persistence.control.DatabaseVendor;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -33,7 +34,6 @@ public class SchemaMigrations {
 
     static final String FIRST_VERSION = "1";
     static final String LOCATION = "classpath:db/migration";
-    private static final String H2 = "h2";
     /** What the first release's script created. */
     private static final String[] FIRST_RELEASE_TABLES = {"devices", "samples", "token_keys"};
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
@@ -43,16 +43,16 @@ public class SchemaMigrations {
 
     @PostConstruct
     void migrate() {
-        String vendor = vendor();
+        DatabaseVendor vendor = vendor();
         Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(database)
-                .locations(LOCATION + "/" + vendor)
+                .locations(LOCATION + "/" + vendor.folder())
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
                 .baselineVersion(FIRST_VERSION)
                 .baselineDescription("schema of the first release, created before migrations")
                 .load();
-        if (H2.equals(vendor) && isFirstReleaseWithoutHistory()) {
+        if (vendor == DatabaseVendor.H2 && isFirstReleaseWithoutHistory()) {
             flyway.baseline();
         }
         int applied = flyway.migrate().migrationsExecuted;
@@ -61,15 +61,9 @@ public class SchemaMigrations {
                 + (applied == 0 ? " (no migration to apply)" : ", " + applied + " migration(s) applied"));
     }
 
-    /** The folder of scripts for the database behind the pool: {@code h2} or {@code postgresql}. */
-    private String vendor() {
+    private DatabaseVendor vendor() {
         try (Connection connection = database.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            return switch (product) {
-                case "H2" -> H2;
-                case "PostgreSQL" -> "postgresql";
-                default -> throw new IllegalStateException("Unsupported database " + product + ": use H2 or PostgreSQL");
-            };
+            return DatabaseVendor.of(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Connecting to the database failed", e);
         }

@@ -1,5 +1,6 @@
 package io.apollo.samples.control;
 
+import io.apollo.persistence.control.DatabaseVendor;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,8 +53,10 @@ public class SampleStore {
     }
 
     static String upsertFor(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
-        return "PostgreSQL".equals(product) ? INSERT_ON_CONFLICT : MERGE;
+        return switch (DatabaseVendor.of(connection)) {
+            case H2 -> MERGE;
+            case POSTGRESQL -> INSERT_ON_CONFLICT;
+        };
     }
 
     /** Within one batch the last occurrence of a key wins (SPEC §4). */

@@ -2,6 +2,7 @@ package io.apollo.persistence.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.apollo.persistence.control.DatabaseVendor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -9,9 +10,11 @@ class MigrationScriptsTest {
 
     /** Whatever the database, a schema version means the same tables and columns. */
     @Test
-    void h2AndPostgresqlHaveTheSameVersions() {
-        List<String> h2 = MigrationScripts.versions("h2");
+    void everySupportedDatabaseHasTheSameVersions() {
+        List<String> h2 = MigrationScripts.versions(DatabaseVendor.H2.folder());
         assertEquals(SchemaMigrations.FIRST_VERSION, h2.get(0));
-        assertEquals(h2, MigrationScripts.versions("postgresql"));
+        for (DatabaseVendor vendor : DatabaseVendor.values()) {
+            assertEquals(h2, MigrationScripts.versions(vendor.folder()), vendor.name());
+        }
     }
 }
