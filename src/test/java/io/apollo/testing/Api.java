@@ -34,10 +34,17 @@ public final class Api {
             .build();
 
     private final URI base;
+    private final URI management;
 
-    /** Payara reports its first non-loopback address; the server listens on loopback only. */
+    /**
+     * Payara reports its first non-loopback address; the server listens on loopback only. The
+     * server's own endpoints (health, metrics) are on its root, unless the system property
+     * {@code it.managementUrl} names another (WildFly's management interface).
+     */
     public Api(URL deployment) {
         this.base = URI.create("http://localhost:" + deployment.getPort() + "/");
+        String managementUrl = System.getProperty("it.managementUrl", "");
+        this.management = managementUrl.isEmpty() ? base : URI.create(managementUrl);
     }
 
     /** The server's root, on loopback: {@code http://localhost:<port>/}. */
@@ -51,16 +58,21 @@ public final class Api {
     }
 
     public Call post(String deviceId) {
-        return new Call(this, "POST", String.format(SAMPLES_PATH, deviceId)).header("Content-Type", "application/json");
+        return call("POST", String.format(SAMPLES_PATH, deviceId)).header("Content-Type", "application/json");
     }
 
     /** A GET of the device's samples; {@code query} is appended as written (e.g. "limit=5&metric=Raw"). */
     public Call get(String deviceId, String query) {
-        return new Call(this, "GET", String.format(SAMPLES_PATH, deviceId) + (query.isEmpty() ? "" : "?" + query));
+        return call("GET", String.format(SAMPLES_PATH, deviceId) + (query.isEmpty() ? "" : "?" + query));
     }
 
     public Call call(String method, String path) {
-        return new Call(this, method, path);
+        return new Call(method, base.resolve(path));
+    }
+
+    /** A GET of one of the server's own endpoints: {@code health/ready}, {@code metrics}. */
+    public Call management(String path) {
+        return new Call("GET", management.resolve(path));
     }
 
     /** What the database holds for a device: its collection (null when absent) and its samples. */
@@ -72,16 +84,14 @@ public final class Api {
 
     public static final class Call {
 
-        private final Api api;
         private final String method;
-        private final String path;
+        private final URI uri;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body = new byte[0];
 
-        Call(Api api, String method, String path) {
-            this.api = api;
+        Call(String method, URI uri) {
             this.method = method;
-            this.path = path;
+            this.uri = uri;
         }
 
         public Call token(String token) {
@@ -123,7 +133,7 @@ public final class Api {
         }
 
         public CompletableFuture<Reply> sendAsync() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(api.base.resolve(path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(60))
                     .method(method, body.length == 0 && !"POST".equals(method)
                             ? HttpRequest.BodyPublishers.noBody()

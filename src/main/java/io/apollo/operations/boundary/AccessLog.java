@@ -2,7 +2,6 @@ package io.apollo.operations.boundary;
 
 import io.apollo.operations.control.Operation;
 import io.apollo.operations.control.ServiceMetrics;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -28,19 +27,8 @@ public class AccessLog extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(LOGGER);
     private static final String ATTRIBUTE = ServedRequest.class.getName();
 
-    /** Unresolvable on a server without MicroProfile Metrics: the requests then go uncounted. */
     @Inject
-    Instance<ServiceMetrics> metricsIfAvailable;
-
-    private ServiceMetrics metrics;
-
-    @Override
-    public void init() {
-        metrics = metricsIfAvailable.isResolvable() ? metricsIfAvailable.get() : null;
-        if (metrics == null) {
-            LOG.warning("No MicroProfile Metrics on this server: requests are logged but not counted");
-        }
-    }
+    ServiceMetrics metrics;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -86,10 +74,8 @@ public class AccessLog extends HttpFilter {
 
     private void record(HttpServletRequest request, int status, ServedRequest served, long nanos) {
         String path = path(request);
-        if (metrics != null) {
-            Operation.of(request.getMethod(), path.substring(Math.min(path.length(), request.getContextPath().length())))
-                    .ifPresent(operation -> metrics.record(operation, status, served.samples(), nanos));
-        }
+        Operation.of(request.getMethod(), path.substring(Math.min(path.length(), request.getContextPath().length())))
+                .ifPresent(operation -> metrics.record(operation, status, served.samples(), nanos));
         Level level = status >= 500 ? Level.WARNING : Level.INFO;
         if (LOG.isLoggable(level)) {
             LOG.log(level, line(request.getMethod(), path, request.getQueryString(), status, nanos, served));

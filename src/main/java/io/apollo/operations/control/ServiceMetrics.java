@@ -3,23 +3,19 @@ package io.apollo.operations.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
+import java.util.function.LongConsumer;
+import java.util.logging.Logger;
 
 /**
  * The application metrics at {@code /metrics} (README: "Operating it"), registered when the
  * application starts, so that every series is there from the first scrape and recording a request
- * costs a few atomic increments.
+ * costs a few atomic increments. On a server with no metrics API at all, requests go uncounted.
  */
 @ApplicationScoped
 public class ServiceMetrics {
@@ -35,45 +31,45 @@ public class ServiceMetrics {
     private static final Set<BatchOutcome> READ = EnumSet.of(BatchOutcome.VALIDATION, BatchOutcome.FORBIDDEN,
             BatchOutcome.SERVER_ERROR);
 
-    @Inject
-    MetricRegistry registry;
+    private static final Logger LOG = Logger.getLogger(ServiceMetrics.class.getName());
 
-    private Counter samplesAccepted;
-    private final Map<BatchOutcome, Counter> samplesRejected = new EnumMap<>(BatchOutcome.class);
-    private final Map<BatchOutcome, Counter> batches = new EnumMap<>(BatchOutcome.class);
-    private final Map<Operation, Timer> latency = new EnumMap<>(Operation.class);
-    private final Map<Operation, Counter[]> buckets = new EnumMap<>(Operation.class);
+    @Inject
+    Instance<Meters> available;
+
+    private boolean counting;
+    private LongConsumer samplesAccepted;
+    private final Map<BatchOutcome, LongConsumer> samplesRejected = new EnumMap<>(BatchOutcome.class);
+    private final Map<BatchOutcome, LongConsumer> batches = new EnumMap<>(BatchOutcome.class);
+    private final Map<Operation, LongConsumer> latency = new EnumMap<>(Operation.class);
+    private final Map<Operation, LongConsumer[]> buckets = new EnumMap<>(Operation.class);
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        samplesAccepted = registry.counter(Metadata.builder().withName("apollo.samples.accepted")
-                .withDescription("Samples stored by accepted batches (202)").build());
-        Metadata rejected = Metadata.builder().withName("apollo.samples.rejected")
-                .withDescription("Samples of rejected batches whose body was read, by reason").build();
-        Metadata outcomes = Metadata.builder().withName("apollo.batches")
-                .withDescription("POSTed batches, by outcome: accepted or the reason of the rejection").build();
+        if (!available.isResolvable()) {
+            LOG.warning("Neither MicroProfile Metrics nor Micrometer on this server: requests are logged but not counted");
+            return;
+        }
+        Meters meters = available.get();
+        samplesAccepted = meters.counter("apollo.samples.accepted", "Samples stored by accepted batches (202)");
+        String rejected = "Samples of rejected batches whose body was read, by reason";
+        String outcomes = "POSTed batches, by outcome: accepted or the reason of the rejection";
         for (BatchOutcome outcome : BatchOutcome.values()) {
-            batches.put(outcome, registry.counter(outcomes, new Tag("outcome", outcome.tag())));
+            batches.put(outcome, meters.counter("apollo.batches", outcomes, "outcome", outcome.tag()));
             if (READ.contains(outcome)) {
-                samplesRejected.put(outcome, registry.counter(rejected, new Tag("reason", outcome.tag())));
+                samplesRejected.put(outcome, meters.counter("apollo.samples.rejected", rejected, "reason", outcome.tag()));
             }
         }
-        Metadata requests = Metadata.builder().withName("apollo.requests")
-                .withDescription("Time to answer a request, by operation (count, sum, max and mean)")
-                .withUnit(MetricUnits.NANOSECONDS).build();
-        Metadata bucket = Metadata.builder().withName("apollo.requests.bucket")
-                .withDescription("Requests answered within le seconds, by operation: cumulative buckets"
-                        + " for histogram_quantile")
-                .build();
+        String requests = "Time to answer a request, by operation (count, sum and max)";
+        String bucket = "Requests answered within le seconds, by operation: cumulative buckets for histogram_quantile";
         for (Operation operation : Operation.values()) {
-            Tag tag = new Tag("operation", operation.tag());
-            latency.put(operation, registry.timer(requests, tag));
-            Counter[] counters = new Counter[BUCKETS.length + 1];
+            latency.put(operation, meters.timer("apollo.requests", requests, "operation", operation.tag()));
+            LongConsumer[] counters = new LongConsumer[BUCKETS.length + 1];
             for (int i = 0; i < counters.length; i++) {
                 String bound = i < BUCKETS.length ? String.valueOf(BUCKETS[i]) : "+Inf";
-                counters[i] = registry.counter(bucket, tag, new Tag("le", bound));
+                counters[i] = meters.counter("apollo.requests.within", bucket, "operation", operation.tag(), "le", bound);
             }
             buckets.put(operation, counters);
         }
+        counting = true;
     }
 
     /**
@@ -82,21 +78,24 @@ public class ServiceMetrics {
      * @param samples the samples it carried, or a negative number when its body was not read
      */
     public void record(Operation operation, int status, int samples, long nanos) {
-        latency.get(operation).update(Duration.ofNanos(nanos));
-        Counter[] counters = buckets.get(operation);
+        if (!counting) {
+            return;
+        }
+        latency.get(operation).accept(nanos);
+        LongConsumer[] counters = buckets.get(operation);
         double seconds = nanos / 1e9;
         for (int i = counters.length - 1; i >= 0 && (i == BUCKETS.length || seconds <= BUCKETS[i]); i--) {
-            counters[i].inc();
+            counters[i].accept(1);
         }
         if (operation != Operation.POST_SAMPLES) {
             return;
         }
         BatchOutcome outcome = BatchOutcome.of(status);
-        batches.get(outcome).inc();
+        batches.get(outcome).accept(1);
         if (samples > 0) {
-            Counter counter = outcome == BatchOutcome.ACCEPTED ? samplesAccepted : samplesRejected.get(outcome);
+            LongConsumer counter = outcome == BatchOutcome.ACCEPTED ? samplesAccepted : samplesRejected.get(outcome);
             if (counter != null) {
-                counter.inc(samples);
+                counter.accept(samples);
             }
         }
     }
