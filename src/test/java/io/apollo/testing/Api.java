@@ -58,12 +58,33 @@ public final class Api {
     }
 
     public Call post(String deviceId) {
-        return call("POST", String.format(SAMPLES_PATH, deviceId)).header("Content-Type", "application/json");
+        return call("POST", String.format(SAMPLES_PATH, segment(deviceId))).header("Content-Type", "application/json");
     }
 
     /** A GET of the device's samples; {@code query} is appended as written (e.g. "limit=5&metric=Raw"). */
     public Call get(String deviceId, String query) {
-        return call("GET", String.format(SAMPLES_PATH, deviceId) + (query.isEmpty() ? "" : "?" + query));
+        return call("GET", String.format(SAMPLES_PATH, segment(deviceId)) + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /**
+     * A path segment naming {@code text}: every byte of its UTF-8 but RFC 3986's unreserved ones
+     * percent-encoded, and the dots of {@code .} and {@code ..} too (as dot segments they would
+     * be removed from the path rather than sent).
+     */
+    public static String segment(String text) {
+        if (text.equals(".") || text.equals("..")) {
+            return text.replace(".", "%2E");
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return encoded.toString();
     }
 
     public Call call(String method, String path) {
@@ -77,7 +98,7 @@ public final class Api {
 
     /** What the database holds for a device: its collection (null when absent) and its samples. */
     public JsonObject stored(String deviceId) {
-        Reply reply = call("GET", "apollo/testing/devices/" + deviceId).send();
+        Reply reply = call("GET", "apollo/testing/devices/" + segment(deviceId)).send();
         assertEquals(200, reply.status(), reply.text());
         return reply.json();
     }

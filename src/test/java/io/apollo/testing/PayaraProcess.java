@@ -93,6 +93,10 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** Everything the server has written to its standard output and error so far. */
     public String log() throws IOException {
         return Files.readString(log);

@@ -4,8 +4,11 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +42,8 @@ public final class TestTokens {
     private Object collections;
     private String collectionsClaim = "collections";
     private Instant expires = Instant.now().plus(Duration.ofMinutes(5));
+    private Instant notBefore;
+    private String keyId;
     private PrivateKey key = TEST_KEY;
 
     private TestTokens() {
@@ -90,6 +95,24 @@ public final class TestTokens {
         return this;
     }
 
+    /** No {@code exp} claim at all. */
+    public TestTokens withoutExpiry() {
+        this.expires = null;
+        return this;
+    }
+
+    /** An {@code nbf} claim: not valid before then. */
+    public TestTokens notBefore(Instant notBefore) {
+        this.notBefore = notBefore;
+        return this;
+    }
+
+    /** A {@code kid} in the header, naming the key that signed it. */
+    public TestTokens keyId(String keyId) {
+        this.keyId = keyId;
+        return this;
+    }
+
     public TestTokens signedWithAnotherKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -102,6 +125,33 @@ public final class TestTokens {
     }
 
     public String sign() {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keyId).build(),
+                claims());
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The same claims with {@code "alg": "none"} and no signature. */
+    public String unsigned() {
+        return new PlainJWT(new PlainHeader.Builder().type(JOSEObjectType.JWT).build(), claims()).serialize();
+    }
+
+    /** The same claims signed with HMAC-SHA256 over {@code secret}: the key confusion attack, given a public key. */
+    public String signedHs256(byte[] secret) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims());
+        try {
+            jwt.sign(new MACSigner(secret));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    private JWTClaimsSet claims() {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -109,8 +159,13 @@ public final class TestTokens {
                 .subject("test-user")
                 .claim("upn", "test-user")
                 .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now.isBefore(expires) ? now : expires.minus(Duration.ofMinutes(5))))
-                .expirationTime(Date.from(expires));
+                .issueTime(Date.from(expires == null || now.isBefore(expires) ? now : expires.minus(Duration.ofMinutes(5))));
+        if (expires != null) {
+            claims.expirationTime(Date.from(expires));
+        }
+        if (notBefore != null) {
+            claims.notBeforeTime(Date.from(notBefore));
+        }
         if (!groups.isEmpty()) {
             claims.claim("groups", groups);
         }
@@ -120,14 +175,7 @@ public final class TestTokens {
         if (collections != null) {
             claims.claim(collectionsClaim, collections);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
-                claims.build());
-        try {
-            jwt.sign(new RSASSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return claims.build();
     }
 
     private static PrivateKey load(String resource) {

@@ -33,6 +33,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -53,6 +55,8 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
 
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** The fields of a sample; others are ignored (SPEC §4). */
+    private static final Set<String> FIELDS = Set.of("timeseriesId", "val", "timestamp", "metric", "mertic");
 
     private final int maxSamples;
     private final long maxBodyBytes;
@@ -178,12 +182,17 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
 
     private static SampleInput readSample(JsonParser parser) {
         Map<String, RawValue> fields = new HashMap<>();
+        Set<String> repeated = Set.of();
         for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
             String name = parser.getString();
-            fields.put(name, readValue(parser, parser.next()));
+            if (fields.put(name, readValue(parser, parser.next())) != null && FIELDS.contains(name)) {
+                // RFC 8259 leaves a repeated name's meaning open: refused rather than guessed.
+                repeated = repeated.isEmpty() ? new TreeSet<>() : repeated;
+                repeated.add(name);
+            }
         }
         return new SampleInput(fields.get("timeseriesId"), fields.get("val"), fields.get("timestamp"),
-                fields.get("metric"), fields.get("mertic"));
+                fields.get("metric"), fields.get("mertic"), repeated);
     }
 
     private static RawValue readValue(JsonParser parser, Event event) {

@@ -3,12 +3,10 @@ package io.apollo.samples.boundary;
 import io.apollo.Scopes;
 import io.apollo.envelope.boundary.Envelope;
 import io.apollo.operations.boundary.ServedRequest;
-import io.apollo.samples.entity.Device;
 import io.apollo.security.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,7 +38,7 @@ public class SamplesResource {
     @POST
     @RolesAllowed({Scopes.APOLLO_WRITE, Scopes.WRITE})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response post(@PathParam("deviceId") @Size(min = 1, max = Device.ID_LENGTH) String deviceId,
+    public Response post(@PathParam("deviceId") @DeviceId String deviceId,
             @HeaderParam(COLLECTION_HEADER) String collection, SampleBatch batch) {
         ServedRequest.samples(batch.samples().size());
         ingestion.ingest(deviceId, caller.collections(), collection, batch.samples());
@@ -49,7 +47,7 @@ public class SamplesResource {
 
     @GET
     @RolesAllowed({Scopes.APOLLO_READ, Scopes.READ, Scopes.APOLLO_WRITE, Scopes.WRITE})
-    public Response get(@PathParam("deviceId") @Size(min = 1, max = Device.ID_LENGTH) String deviceId,
+    public Response get(@PathParam("deviceId") @DeviceId String deviceId,
             @BeanParam SampleQueryParameters parameters, @HeaderParam(COLLECTION_HEADER) String collection,
             @HeaderParam(CONTINUATION_HEADER) String continuation) {
         SampleReading.Page page = reading.read(parameters.forDevice(deviceId), caller.collections(), collection,

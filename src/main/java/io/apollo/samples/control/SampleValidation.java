@@ -25,6 +25,7 @@ public final class SampleValidation {
         for (int index = 0; index < batch.size(); index++) {
             Problems problems = new Problems(index, violations);
             SampleInput input = batch.get(index);
+            input.repeated().forEach(field -> problems.add(field, "is given more than once in the sample"));
             String timeseriesId = problems.string("timeseriesId", input.timeseriesId(), Sample.TIMESERIES_ID_LENGTH);
             String value = problems.value(input.val());
             String timestamp = problems.string("timestamp", input.timestamp(), Integer.MAX_VALUE);
@@ -78,7 +79,11 @@ public final class SampleValidation {
             if (raw.text().length() > Sample.VALUE_LENGTH) {
                 return add("val", "must be at most " + Sample.VALUE_LENGTH + " characters");
             }
-            return raw.text();
+            if (raw.type() == ValueType.NUMBER && Double.isInfinite(Double.parseDouble(raw.text()))) {
+                return add("val", "must be a finite number: its magnitude at most " + Double.MAX_VALUE);
+            }
+            String unsafe = raw.type() == ValueType.STRING ? unsafeCharacter(raw.text(), false) : null;
+            return unsafe == null ? raw.text() : add("val", unsafe);
         }
 
         String metric(RawValue metric, RawValue alias) {
@@ -106,10 +111,11 @@ public final class SampleValidation {
             if (text.length() > maxLength) {
                 return add(field, "must be at most " + maxLength + " characters");
             }
-            return text;
+            String unsafe = unsafeCharacter(text, true);
+            return unsafe == null ? text : add(field, unsafe);
         }
 
-        private String add(String field, String message) {
+        String add(String field, String message) {
             violations.add(new Violation(index, field, message));
             return null;
         }
@@ -124,5 +130,29 @@ public final class SampleValidation {
                 case OBJECT -> "an object";
             };
         }
+    }
+
+    /**
+     * What makes a string unfit to store and return as it came, or null: a lone UTF-16 surrogate
+     * (a {@code \\uD800} escape: no valid UTF-8 holds it), NUL (PostgreSQL's text cannot), and in
+     * identifiers any control character (U+0000–U+001F, U+007F–U+009F), which logs and URLs would
+     * carry badly.
+     */
+    static String unsafeCharacter(String text, boolean identifier) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "must be valid Unicode: a lone surrogate \\u" + hex(c) + " at character " + i;
+            } else if (c == 0 || identifier && Character.isISOControl(c)) {
+                return "must not contain control characters: \\u" + hex(c) + " at character " + i;
+            }
+        }
+        return null;
+    }
+
+    private static String hex(char c) {
+        return String.format("%04X", (int) c);
     }
 }

@@ -1,6 +1,7 @@
 package io.apollo.security.boundary;
 
 import io.apollo.security.control.ClaimValues;
+import io.apollo.security.control.NotBefore;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ForbiddenException;
@@ -14,8 +15,11 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -26,7 +30,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>A caller's roles are its token's {@code groups} (MP-JWT's roles) and the scopes of its
  * OAuth {@code scope} string (SPEC §2), which MP-JWT does not map. Payara adds those through
  * {@link ScopeClaimGroups}; WildFly's MP-JWT consults no identity store, but hands the token
- * itself over as the principal, so the scopes are also read from it here.
+ * itself over as the principal, so the scopes are also read from it here. A token whose
+ * {@code nbf} lies ahead is 401 too ({@link NotBefore}).
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
@@ -38,7 +43,9 @@ public class RolesAllowedFeature implements DynamicFeature {
                 ? method.getAnnotation(RolesAllowed.class)
                 : resource.getResourceClass().getAnnotation(RolesAllowed.class);
         if (allowed != null) {
-            context.register(new RoleCheck(List.of(allowed.value())));
+            Duration skew = Duration.ofSeconds(ConfigProvider.getConfig()
+                    .getOptionalValue(NotBefore.SKEW_PROPERTY, Long.class).orElse(NotBefore.DEFAULT_SKEW_SECONDS));
+            context.register(new RoleCheck(List.of(allowed.value()), skew));
         }
     }
 
@@ -48,9 +55,11 @@ public class RolesAllowedFeature implements DynamicFeature {
     static final class RoleCheck implements ContainerRequestFilter {
 
         private final List<String> roles;
+        private final Duration skew;
 
-        RoleCheck(List<String> roles) {
+        RoleCheck(List<String> roles, Duration skew) {
             this.roles = roles;
+            this.skew = skew;
         }
 
         @Override
@@ -59,8 +68,11 @@ public class RolesAllowedFeature implements DynamicFeature {
             if (security.getUserPrincipal() == null) {
                 throw new NotAuthorizedException("Bearer");
             }
-            Set<String> scopes = security.getUserPrincipal() instanceof JsonWebToken token
-                    ? ClaimValues.of(token.getClaim(SCOPE_CLAIM)) : Set.of();
+            JsonWebToken token = security.getUserPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+            if (token != null && NotBefore.notYetValid(token.getClaim(NotBefore.CLAIM), Instant.now(), skew)) {
+                throw new NotAuthorizedException("Bearer");
+            }
+            Set<String> scopes = token != null ? ClaimValues.of(token.getClaim(SCOPE_CLAIM)) : Set.of();
             if (roles.stream().noneMatch(role -> scopes.contains(role) || security.isUserInRole(role))) {
                 throw new ForbiddenException();
             }
