@@ -9,6 +9,7 @@ import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -34,6 +36,7 @@ class ConnectionLimitsIT extends ServerTest {
     private static final int IDLE = 1000;
     /** Under the servers' 10 s read timeout: an answer within it was not waiting for stalled clients to be dropped. */
     private static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final Duration DROPPED_WITHIN = Duration.ofSeconds(20);
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length: (\\d+)\r\n");
     private static final String TOKEN = TestTokens.groups("apollo_write").collections("limits").sign();
 
@@ -43,18 +46,19 @@ class ConnectionLimitsIT extends ServerTest {
         try {
             for (int i = 0; i < STALLED; i++) {
                 Socket socket = connect();
-                String head = "POST /" + String.format(Api.SAMPLES_PATH, "stalled-" + i) + " HTTP/1.1\r\n"
-                        + "Host: localhost\r\nAuthorization: Bearer " + TOKEN + "\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n[{\"timeseriesId\"";
-                socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().write((postHead("stalled-" + i) + "[{\"timeseriesId\"").getBytes(StandardCharsets.UTF_8));
                 socket.getOutputStream().flush();
                 stalled.add(socket);
             }
+            Instant stalledSince = Instant.now();
             Thread.sleep(500);
             assertServed();
             for (Socket socket : stalled) {
                 socket.setSoTimeout(60_000);
                 String answer = readAll(socket.getInputStream());
+                // The servers' 10 s read timeout, with slack; their defaults (30 s, none) would be later.
+                assertTrue(Duration.between(stalledSince, Instant.now()).compareTo(DROPPED_WITHIN) < 0,
+                        "a stalled upload was dropped only after " + Duration.between(stalledSince, Instant.now()));
                 assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 400") && answer.contains("{\"status\":{"),
                         answer);
             }
@@ -64,6 +68,34 @@ class ConnectionLimitsIT extends ServerTest {
         } finally {
             closeAll(stalled);
         }
+    }
+
+    /** A byte a second keeps the read timeout from firing: the body's own time limit (8 s in the tests) cuts it. */
+    @Test
+    void aBodyDrippingInIsCutAtItsTimeLimit() throws Exception {
+        String device = Api.newDevice();
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write((postHead(device) + "[").getBytes(StandardCharsets.UTF_8));
+            socket.setSoTimeout(1000);
+            InputStream in = socket.getInputStream();
+            int first = -1;
+            Instant giveUp = Instant.now().plusSeconds(60);
+            while (first < 0 && Instant.now().isBefore(giveUp)) {
+                out.write(' ');
+                out.flush();
+                try {
+                    first = in.read();
+                } catch (SocketTimeoutException nothingYet) {
+                    first = -1;
+                }
+            }
+            socket.setSoTimeout(60_000);
+            String answer = (char) first + readAll(in);
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("{\"status\":{\"Message\":\"Request body not received within 8 seconds\",\"Code\":\"408\"},\"data\":{}}"), answer);
+        }
+        assertTrue(!api.stored(device).getBoolean("exists"));
     }
 
     @Test
@@ -98,6 +130,12 @@ class ConnectionLimitsIT extends ServerTest {
         HttpResponse<String> page = client.send(get, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode(), page.body());
         assertEquals(2, api.stored(device).getJsonArray("samples").size());
+    }
+
+    /** The head of a POST announcing a 1,000-byte body. */
+    private static String postHead(String device) {
+        return "POST /" + String.format(Api.SAMPLES_PATH, device) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n";
     }
 
     private Socket connect() throws IOException {

@@ -11,6 +11,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -135,7 +137,32 @@ class EdgeValuesIT extends ServerTest {
             api.post(device).token(TOKEN).body("[" + sample("ts", "1", "2018-01-27T00:00:00Z") + "]").send()
                     .assertError(400, message);
             api.get(device, "").token(TOKEN).send().assertError(400, message);
+            assertNothingStored(device, device);
         }
+    }
+
+    /** Odd ids as timeseries and metric: stored, returned exactly, and found again by GET's filters. */
+    @Test
+    void oddIdsAreFilteredAndReturnedExactly() {
+        for (String id : List.of("say \"hi\" 'there'", "100% %s", "'; DROP TABLE samples; --", "température-温度-🌡️",
+                "back\\slash", "a+b=c&d")) {
+            String device = Api.newDevice();
+            JsonObject sample = Json.createObjectBuilder().add("timeseriesId", id).add("val", 1)
+                    .add("timestamp", "2018-01-27T00:00:00Z").add("metric", id).build();
+            JsonObject other = Json.createObjectBuilder().add("timeseriesId", "other").add("val", 2)
+                    .add("timestamp", "2018-01-27T00:00:00Z").add("metric", "other").build();
+            api.post(device).token(TOKEN).body(Json.createArrayBuilder().add(sample).add(other).build().toString()).send()
+                    .assertAccepted();
+            String query = "timeseries_ids=" + queryValue(id) + "&metric=" + queryValue(id);
+            JsonValue data = api.get(device, query).token(TOKEN).send().assertEnvelope(200, "");
+            assertEquals(1, data.asJsonArray().size(), id);
+            assertEquals(id, data.asJsonArray().getJsonObject(0).getString("timeseriesId"));
+            assertEquals(id, data.asJsonArray().getJsonObject(0).getString("metric"));
+        }
+    }
+
+    private static String queryValue(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
@@ -151,6 +178,7 @@ class EdgeValuesIT extends ServerTest {
             assertEquals(400, reply.status());
         } else {
             reply.assertError(400, "deviceId must not be . or .., nor contain /, \\ or control characters");
+            assertNothingStored(device, device);
         }
     }
 

@@ -40,7 +40,7 @@ public final class PayaraProcess implements AutoCloseable {
         return start(name, dataDir, List.of(), Map.of());
     }
 
-    /** The same, with more system properties ({@code -Dname=value}) and environment variables. */
+    /** The same, with more system properties ({@code -Dname=value}, overriding the defaults here) and environment variables. */
     public static PayaraProcess start(String name, Path dataDir, List<String> systemProperties,
             Map<String, String> environment) throws IOException, InterruptedException {
         return start(name, dataDir, systemProperties, environment, Path.of(System.getProperty("apollo.war")),
@@ -69,7 +69,7 @@ public final class PayaraProcess implements AutoCloseable {
                 "--postbootcommandfile", postBootCommands.toString(),
                 "--deploy", war.toString()));
         command.addAll(command.indexOf("--deploy"), TestDatabase.driverOptions());
-        command.addAll(1, systemProperties);
+        command.addAll(command.indexOf("-jar"), systemProperties);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();

@@ -12,12 +12,15 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -178,13 +181,30 @@ public final class TestTokens {
         return claims.build();
     }
 
+    /** The public half of the test key, as the test servers trust it (src/test/resources/test-public-key.pem). */
+    public static RSAPublicKey publicKey() {
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der("/test-public-key.pem")));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot load the test public key", e);
+        }
+    }
+
     private static PrivateKey load(String resource) {
-        try (InputStream pem = TestTokens.class.getResourceAsStream(resource)) {
-            String base64 = new String(pem.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (IOException | GeneralSecurityException e) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(resource)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot load the test key " + resource, e);
+        }
+    }
+
+    /** The bytes a PEM resource holds between its BEGIN and END lines. */
+    private static byte[] der(String resource) {
+        try (InputStream pem = TestTokens.class.getResourceAsStream(resource)) {
+            return Base64.getMimeDecoder().decode(new String(pem.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
         }
     }
 }

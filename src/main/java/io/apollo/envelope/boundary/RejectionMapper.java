@@ -18,6 +18,7 @@ public class RejectionMapper implements ExceptionMapper<Rejection> {
             case INVALID -> 400;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
+            case TIMEOUT -> 408;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
         };

@@ -11,7 +11,7 @@ import java.util.Map;
 public class Rejection extends RuntimeException {
 
     public enum Kind {
-        INVALID, FORBIDDEN, NOT_FOUND, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE
+        INVALID, FORBIDDEN, NOT_FOUND, TIMEOUT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE
     }
 
     private final Kind kind;

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Size(min = 1, max = Device.ID_LENGTH)
-@Pattern(regexp = "(?!\\.{1,2}$)[^/\\\\\\x00-\\x1F\\x7F-\\x9F]*",
+@Pattern(regexp = "(?!\\.{1,2}\\z)[^/\\\\\\x00-\\x1F\\x7F-\\x9F]*",
         message = "must not be . or .., nor contain /, \\ or control characters")
 @Constraint(validatedBy = {})
 @Target({ElementType.PARAMETER, ElementType.FIELD})

@@ -1,19 +1,30 @@
 package io.apollo.samples.boundary;
 
+import io.apollo.envelope.control.Rejection;
 import io.apollo.samples.control.BatchTooLarge;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
-/** Stops reading a body as soon as it passes its byte limit, whatever Content-Length said. */
+/**
+ * Stops reading a body as soon as it passes its byte limit, whatever Content-Length said, or
+ * once it has taken longer than its time limit: a client that sends a byte now and then would
+ * otherwise hold a server thread for as long as it likes (the server's read timeout only cuts
+ * silences).
+ */
 final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
+    private final Duration timeLimit;
+    private final long deadline;
     private long read;
 
-    LimitedInputStream(InputStream in, long limit) {
+    LimitedInputStream(InputStream in, long limit, Duration timeLimit) {
         super(in);
         this.limit = limit;
+        this.timeLimit = timeLimit;
+        this.deadline = System.nanoTime() + timeLimit.toNanos();
     }
 
     @Override
@@ -41,10 +52,24 @@ final class LimitedInputStream extends FilterInputStream {
         return skipped;
     }
 
+    /**
+     * Leaves the request's stream to the server, which owns it: closing it here, as the JSON
+     * parser does when it is done or failed, made WildFly's stream wait for the rest of the body
+     * (which a client that stopped sending never sends) before the service could answer.
+     */
+    @Override
+    public void close() {
+        // The server closes or drains the request body once the response is sent.
+    }
+
     private void count(long n) {
         read += n;
         if (read > limit) {
             throw tooLarge(limit);
+        }
+        if (System.nanoTime() - deadline > 0) {
+            throw new Rejection(Rejection.Kind.TIMEOUT, "Request body not received within " + timeLimit.toSeconds()
+                    + " seconds");
         }
     }
 

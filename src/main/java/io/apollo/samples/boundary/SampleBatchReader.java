@@ -29,6 +29,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,14 +53,23 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
     public static final int DEFAULT_MAX_SAMPLES = 10_000;
     static final String MAX_BODY_BYTES = "apollo.samples.max-body-bytes";
     static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+    static final String MAX_BODY_SECONDS = "apollo.samples.max-body-seconds";
+    static final long DEFAULT_MAX_BODY_SECONDS = 60;
 
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /**
+     * How deep a sample's field may nest arrays and objects: no field of a sample is either, so
+     * this only bounds the work of skipping an ignored one (the parser itself gives up, with an
+     * unchecked exception, at 1,000).
+     */
+    static final int MAX_NESTING = 100;
     /** The fields of a sample; others are ignored (SPEC §4). */
     private static final Set<String> FIELDS = Set.of("timeseriesId", "val", "timestamp", "metric", "mertic");
 
     private final int maxSamples;
     private final long maxBodyBytes;
+    private final Duration maxBodyTime;
 
     /**
      * JAX-RS, not CDI, creates this reader: as a CDI proxy it lost its precedence over the
@@ -71,12 +81,18 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
 
     private SampleBatchReader(Config config) {
         this(config.getOptionalValue(MAX_SAMPLES, Integer.class).orElse(DEFAULT_MAX_SAMPLES),
-                config.getOptionalValue(MAX_BODY_BYTES, Long.class).orElse(DEFAULT_MAX_BODY_BYTES));
+                config.getOptionalValue(MAX_BODY_BYTES, Long.class).orElse(DEFAULT_MAX_BODY_BYTES),
+                Duration.ofSeconds(config.getOptionalValue(MAX_BODY_SECONDS, Long.class).orElse(DEFAULT_MAX_BODY_SECONDS)));
     }
 
     SampleBatchReader(int maxSamples, long maxBodyBytes) {
+        this(maxSamples, maxBodyBytes, Duration.ofSeconds(DEFAULT_MAX_BODY_SECONDS));
+    }
+
+    SampleBatchReader(int maxSamples, long maxBodyBytes, Duration maxBodyTime) {
         this.maxSamples = maxSamples;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyTime = maxBodyTime;
     }
 
     @Override
@@ -94,7 +110,7 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        PushbackReader text = new PushbackReader(new InputStreamReader(new LimitedInputStream(body, maxBodyBytes), utf8));
+        PushbackReader text = new PushbackReader(new InputStreamReader(new LimitedInputStream(body, maxBodyBytes, maxBodyTime), utf8));
         if (isBlank(text)) {
             throw new NoSamples();
         }
@@ -195,6 +211,29 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
                 fields.get("metric"), fields.get("mertic"), repeated);
     }
 
+    /**
+     * Reads past the object or array just started, event by event, so that its syntax is checked
+     * and its end of input noticed: Parsson's own {@code skipArray} and {@code skipObject} only
+     * count brackets, and spin for ever on a body that ends inside them (eclipse-ee4j/parsson#23).
+     */
+    private static void skipNested(JsonParser parser) {
+        int depth = 1;
+        while (depth > 0) {
+            if (!parser.hasNext()) {
+                throw new MalformedBatch("Body is not valid JSON: it ends inside a sample");
+            }
+            switch (parser.next()) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                default -> {
+                }
+            }
+            if (depth > MAX_NESTING) {
+                throw new MalformedBatch("Sample fields nest arrays or objects deeper than " + MAX_NESTING + " levels");
+            }
+        }
+    }
+
     private static RawValue readValue(JsonParser parser, Event event) {
         return switch (event) {
             case VALUE_STRING -> RawValue.string(parser.getString());
@@ -203,11 +242,11 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
             case VALUE_FALSE -> RawValue.of(ValueType.FALSE);
             case VALUE_NULL -> RawValue.of(ValueType.NULL);
             case START_OBJECT -> {
-                parser.skipObject();
+                skipNested(parser);
                 yield RawValue.of(ValueType.OBJECT);
             }
             case START_ARRAY -> {
-                parser.skipArray();
+                skipNested(parser);
                 yield RawValue.of(ValueType.ARRAY);
             }
             default -> throw new MalformedBatch("Unexpected " + event + " in a sample");

@@ -80,7 +80,7 @@ public final class SampleValidation {
                 return add("val", "must be at most " + Sample.VALUE_LENGTH + " characters");
             }
             if (raw.type() == ValueType.NUMBER && Double.isInfinite(Double.parseDouble(raw.text()))) {
-                return add("val", "must be a finite number: its magnitude at most " + Double.MAX_VALUE);
+                return add("val", "must be a finite number: this one overflows a double (beyond about ±1.8e308)");
             }
             String unsafe = raw.type() == ValueType.STRING ? unsafeCharacter(raw.text(), false) : null;
             return unsafe == null ? raw.text() : add("val", unsafe);

@@ -1,9 +1,9 @@
 package io.apollo.security.control;
 
 import jakarta.json.JsonNumber;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * A token's {@code nbf} (RFC 7519 §4.1.5): it must not be accepted before that instant. Payara's
@@ -20,20 +20,17 @@ public final class NotBefore {
     }
 
     /**
-     * @param claim the {@code nbf} claim as the token gives it (seconds since the epoch), or null
-     * @return true when the token is not yet valid at {@code now}
+     * @param claim the {@code nbf} claim as the token gives it (a NumericDate: seconds since the
+     *     epoch, maybe with a fraction), or null
+     * @return true when the token is not yet valid at {@code now}, or its {@code nbf} is not a
+     *     number (a token that states its validity in a form the service cannot read is refused)
      */
     public static boolean notYetValid(Object claim, Instant now, Duration skew) {
-        return seconds(claim).map(nbf -> now.plus(skew).isBefore(Instant.ofEpochSecond(nbf))).orElse(false);
-    }
-
-    private static Optional<Long> seconds(Object claim) {
-        if (claim instanceof JsonNumber number) {
-            return Optional.of(number.longValue());
+        if (claim == null) {
+            return false;
         }
-        if (claim instanceof Number number) {
-            return Optional.of(number.longValue());
-        }
-        return Optional.empty();
+        BigDecimal notBefore = claim instanceof JsonNumber number ? number.bigDecimalValue()
+                : claim instanceof Number number ? new BigDecimal(number.toString()) : null;
+        return notBefore == null || notBefore.compareTo(BigDecimal.valueOf(now.plus(skew).getEpochSecond())) > 0;
     }
 }

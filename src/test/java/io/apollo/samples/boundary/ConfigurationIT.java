@@ -3,9 +3,14 @@ package io.apollo.samples.boundary;
 import static io.apollo.testing.Samples.batchOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import io.apollo.testing.Api;
 import io.apollo.testing.PayaraProcess;
 import io.apollo.testing.TestTokens;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +42,38 @@ class ConfigurationIT {
                     .send().assertError(403, "User does not have access to device");
 
             assertEquals(3, api.get(device, "").token(token).send().assertEnvelope(200, "").asJsonArray().size());
+        }
+    }
+
+    /**
+     * The key as a JWKS (as identity providers publish it): a token is checked against the key its
+     * {@code kid} names, and a {@code kid} the set does not hold is 401, even over a signature the
+     * set's key would verify. (With one PEM key, the {@code kid} is not consulted: TokenAttacksIT.)
+     */
+    @Test
+    void keysFromAJwks() throws Exception {
+        Path jwks = dataDir.resolveSibling(dataDir.getFileName() + "-jwks.json");
+        Files.createDirectories(jwks.getParent());
+        Files.writeString(jwks, new JWKSet(new RSAKey.Builder(TestTokens.publicKey()).keyID("test-key")
+                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build()).toString());
+        try (PayaraProcess server = PayaraProcess.start("configuration-jwks-server", dataDir,
+                List.of("-Dmp.jwt.verify.publickey.location=file:" + jwks), Map.of())) {
+            Api api = server.api();
+            TestTokens writer = TestTokens.groups("apollo_write").collections("team-a");
+            api.post(Api.newDevice()).token(writer.keyId("test-key").sign()).body(batchOf(1)).send().assertAccepted();
+            String unknownKeyId = TestTokens.groups("apollo_write").collections("team-a").keyId("attacker-key")
+                    .signedWithAnotherKey().sign();
+            String device = Api.newDevice();
+            api.post(device).token(unknownKeyId).body(batchOf(1)).send().assertError(401, "Missing or invalid bearer token");
+            String knownKeyIdOtherKey = TestTokens.groups("apollo_write").collections("team-a").keyId("test-key")
+                    .signedWithAnotherKey().sign();
+            api.post(device).token(knownKeyIdOtherKey).body(batchOf(1)).send()
+                    .assertError(401, "Missing or invalid bearer token");
+            String unknownKeyIdRightKey = TestTokens.groups("apollo_write").collections("team-a").keyId("attacker-key")
+                    .sign();
+            api.post(device).token(unknownKeyIdRightKey).body(batchOf(1)).send()
+                    .assertError(401, "Missing or invalid bearer token");
+            assertEquals(401, api.get(device, "").token(unknownKeyIdRightKey).send().status());
         }
     }
 }

@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,11 +63,33 @@ class SampleBatchReaderTest {
         assertThrows(MalformedBatch.class, () -> readAll(body, reader));
     }
 
+    /** Inside an ignored field too: a body that ends there, or breaks JSON's syntax there, is no batch. */
     @ParameterizedTest
-    @ValueSource(strings = {"[{", "[{\"val\":}]", "not json", "[{}] trailing", "[{}][{}]"})
+    @ValueSource(strings = {"[{", "[{\"val\":}]", "not json", "[{}] trailing", "[{}][{}]", "[{\"x\":[", "[{\"x\":{\"a\":",
+        "[{\"x\":[[[[", "[{\"x\":[1 2 :]}]", "[{\"x\":{\"a\" 1}}]", "[{\"x\":[}]}]", "[{\"x\":{]}]"})
+    @Timeout(10)
     void invalidJsonIsMalformed(String body) {
         MalformedBatch rejected = assertThrows(MalformedBatch.class, () -> readAll(body, reader));
         assertTrue(rejected.getMessage().startsWith("Body"), rejected.getMessage());
+    }
+
+    @Test
+    void nestingIsSkippedUpToItsLimit() {
+        String deepest = "[".repeat(SampleBatchReader.MAX_NESTING) + "]".repeat(SampleBatchReader.MAX_NESTING);
+        SampleInput sample = readAll("[{\"x\":" + deepest + ",\"val\":" + deepest + "}]", new SampleBatchReader(3, 100_000))
+                .get(0);
+        assertEquals(ValueType.ARRAY, sample.val().type());
+        String deeper = "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000);
+        MalformedBatch rejected = assertThrows(MalformedBatch.class,
+                () -> readAll("[{\"x\":" + deeper + "}]", new SampleBatchReader(3, 1_000_000)));
+        assertEquals("Sample fields nest arrays or objects deeper than 100 levels", rejected.getMessage());
+    }
+
+    @Test
+    void aBodyStillArrivingAfterItsTimeLimitTimesOut() {
+        Rejection rejected = assertThrows(Rejection.class, () -> readAll("[{}]", new SampleBatchReader(3, 1000, Duration.ZERO)));
+        assertEquals(Rejection.Kind.TIMEOUT, rejected.kind());
+        assertEquals("Request body not received within 0 seconds", rejected.getMessage());
     }
 
     @Test

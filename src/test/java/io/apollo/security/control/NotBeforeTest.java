@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,18 @@ class NotBeforeTest {
     @Test
     void aTokenWithoutNbfIsValid() {
         assertFalse(NotBefore.notYetValid(null, NOW, SKEW));
+    }
+
+    @Test
+    void anNbfBeyondAnyInstantOrNotANumberIsRefused() {
+        assertTrue(NotBefore.notYetValid(Json.createValue(new BigDecimal("1e30")), NOW, SKEW));
+        assertTrue(NotBefore.notYetValid(Json.createValue(Long.MAX_VALUE), NOW, SKEW));
+        assertTrue(NotBefore.notYetValid("yesterday", NOW, SKEW));
+        assertTrue(NotBefore.notYetValid(Json.createValue("1700000000"), NOW, SKEW));
+    }
+
+    @Test
+    void aFractionalNbfIsRead() {
+        assertFalse(NotBefore.notYetValid(Json.createValue(new BigDecimal(NOW.getEpochSecond() + ".5")), NOW, SKEW));
     }
 }
