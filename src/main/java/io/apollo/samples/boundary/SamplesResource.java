@@ -15,8 +15,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 @Path("devices/{deviceId}/timeseries/samples")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +36,9 @@ public class SamplesResource {
     @Inject
     Caller caller;
 
+    @Context
+    SecurityContext security;
+
     /** 202 only once the batch has committed: an accepted batch is a stored batch. */
     @POST
     @RolesAllowed({Scopes.APOLLO_WRITE, Scopes.WRITE})
@@ -41,7 +46,7 @@ public class SamplesResource {
     public Response post(@PathParam("deviceId") @DeviceId String deviceId,
             @HeaderParam(COLLECTION_HEADER) String collection, SampleBatch batch) {
         ServedRequest.samples(batch.samples().size());
-        ingestion.ingest(deviceId, caller.collections(), collection, batch.samples());
+        ingestion.ingest(deviceId, caller.collections(security), collection, batch.samples());
         return Response.accepted(Envelope.success(Response.Status.ACCEPTED.getStatusCode())).build();
     }
 
@@ -50,7 +55,7 @@ public class SamplesResource {
     public Response get(@PathParam("deviceId") @DeviceId String deviceId,
             @BeanParam SampleQueryParameters parameters, @HeaderParam(COLLECTION_HEADER) String collection,
             @HeaderParam(CONTINUATION_HEADER) String continuation) {
-        SampleReading.Page page = reading.read(parameters.forDevice(deviceId), caller.collections(), collection,
+        SampleReading.Page page = reading.read(parameters.forDevice(deviceId), caller.collections(security), collection,
                 continuation);
         ServedRequest.samples(page.samples().size());
         return Response.ok(Envelope.success(Response.Status.OK.getStatusCode(),
