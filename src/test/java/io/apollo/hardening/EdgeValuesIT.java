@@ -1,5 +1,6 @@
 package io.apollo.hardening;
 
+import static io.apollo.testing.Samples.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -211,10 +212,5 @@ class EdgeValuesIT extends ServerTest {
             i++;
         }
         return i;
-    }
-
-    private static String sample(String timeseriesId, String val, String timestamp) {
-        return "{\"timeseriesId\":\"" + timeseriesId + "\",\"val\":" + val + ",\"timestamp\":\"" + timestamp
-                + "\",\"metric\":\"Raw\"}";
     }
 }

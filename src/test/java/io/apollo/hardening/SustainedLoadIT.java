@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
 import io.apollo.testing.PayaraProcess;
+import io.apollo.testing.Samples;
 import io.apollo.testing.TestTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -148,8 +149,7 @@ class SustainedLoadIT {
         StringJoiner samples = new StringJoiner(",", "[", "]");
         for (int i = 0; i < SAMPLES_PER_BATCH; i++) {
             long second = 1_600_000_000L + batch * SAMPLES_PER_BATCH + i;
-            samples.add("{\"timeseriesId\":\"ts\",\"val\":" + i + ",\"timestamp\":\"" + Instant.ofEpochSecond(second)
-                    + "\",\"metric\":\"Raw\"}");
+            samples.add(Samples.sample("ts", String.valueOf(i), Instant.ofEpochSecond(second).toString()));
         }
         return samples.toString();
     }

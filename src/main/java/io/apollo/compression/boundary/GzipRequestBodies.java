@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -23,14 +24,38 @@ public class GzipRequestBodies implements ReaderInterceptor {
                 throw new Rejection(Rejection.Kind.UNSUPPORTED_MEDIA_TYPE,
                         "Unsupported Content-Encoding: only gzip is accepted");
             }
+            Inflating inflated;
             try {
-                context.setInputStream(new GZIPInputStream(context.getInputStream()));
+                inflated = new Inflating(context.getInputStream());
             } catch (IOException notGzip) {
                 throw new Rejection(Rejection.Kind.INVALID, "Body is not valid gzip: " + notGzip.getMessage());
             }
+            context.setInputStream(inflated);
             context.getHeaders().remove(HttpHeaders.CONTENT_ENCODING);
             context.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+            try {
+                return context.proceed();
+            } finally {
+                inflated.release();
+            }
         }
         return context.proceed();
+    }
+
+    /**
+     * A gzip stream whose inflater (native memory, otherwise held until a garbage collection)
+     * is released as soon as the body is read, without closing the server's request stream
+     * below it: readers do not close what they read (JAX-RS), and on WildFly closing it waits
+     * for the rest of a body the client may never send.
+     */
+    private static final class Inflating extends GZIPInputStream {
+
+        Inflating(InputStream body) throws IOException {
+            super(body);
+        }
+
+        void release() {
+            inf.end();
+        }
     }
 }

@@ -41,9 +41,11 @@ public class SchemaMigrations {
     @Inject
     DataSource database;
 
+    @Inject
+    DatabaseVendor vendor;
+
     @PostConstruct
     void migrate() {
-        DatabaseVendor vendor = vendor();
         Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(database)
                 .locations(LOCATION + "/" + vendor.folder())
@@ -59,14 +61,6 @@ public class SchemaMigrations {
         String version = flyway.info().current().getVersion().getVersion();
         LOG.info(() -> "Database schema at version " + version
                 + (applied == 0 ? " (no migration to apply)" : ", " + applied + " migration(s) applied"));
-    }
-
-    private DatabaseVendor vendor() {
-        try (Connection connection = database.getConnection()) {
-            return DatabaseVendor.of(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Connecting to the database failed", e);
-        }
     }
 
     private boolean isFirstReleaseWithoutHistory() {

@@ -53,9 +53,10 @@ final class LimitedInputStream extends FilterInputStream {
     }
 
     /**
-     * Leaves the request's stream to the server, which owns it: closing it here, as the JSON
-     * parser does when it is done or failed, made WildFly's stream wait for the rest of the body
-     * (which a client that stopped sending never sends) before the service could answer.
+     * Leaves the stream it reads to whoever opened it (JAX-RS: a reader does not close its
+     * entity stream), though the JSON parser closes what it reads when it is done or failed:
+     * closing the server's request stream made WildFly wait for the rest of the body (which a
+     * client that stopped sending never sends) before the service could answer.
      */
     @Override
     public void close() {

@@ -2,6 +2,7 @@ package io.apollo.samples.control;
 
 import io.apollo.persistence.control.DatabaseVendor;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
@@ -36,11 +37,14 @@ public class SampleStore {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    DatabaseVendor vendor;
+
     public void upsert(String deviceId, List<ValidSample> samples, OffsetDateTime ingestedAt) {
         Collection<ValidSample> latest = lastOccurrences(samples);
         // Owned by the persistence context for the transaction: used, not closed, here.
         Connection connection = em.unwrap(Connection.class);
-        try (PreparedStatement upsert = connection.prepareStatement(upsertFor(connection))) {
+        try (PreparedStatement upsert = connection.prepareStatement(upsert())) {
             for (ValidSample sample : latest) {
                 bind(upsert, deviceId, sample, ingestedAt);
                 upsert.addBatch();
@@ -52,8 +56,8 @@ public class SampleStore {
         }
     }
 
-    static String upsertFor(Connection connection) throws SQLException {
-        return switch (DatabaseVendor.of(connection)) {
+    private String upsert() {
+        return switch (vendor) {
             case H2 -> MERGE;
             case POSTGRESQL -> INSERT_ON_CONFLICT;
         };
