@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,30 @@ class TokenAttacksIT extends ServerTest {
             assertUnauthenticated(api.call("GET", path).send(), parameter);
             assertFalse(api.stored(device).getBoolean("exists"), parameter);
         }
+    }
+
+    /**
+     * The service keeps each verified token's verification (TokenVerifications): a token it has
+     * accepted is refused all the same once it has expired, and the kept answer serves that exact
+     * token only. The test servers allow 1 s of clock skew (pom.xml), MP-JWT's default being 60 s.
+     */
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceExpiredAndOnlyItsExactTextIsAccepted() throws InterruptedException {
+        Instant expires = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+        String token = writer().expiresAt(expires).sign();
+        String device = Api.newDevice();
+        api.post(device).token(token).body(Samples.batchOf(1)).send().assertAccepted();
+        api.post(device).token(token).body(Samples.batchOf(2)).send().assertAccepted();
+        String[] parts = token.split("\\.");
+        String otherSignature = parts[2].charAt(0) == 'A' ? "B" + parts[2].substring(1) : "A" + parts[2].substring(1);
+        for (String near : List.of(token + "A", parts[0] + "." + parts[1] + "." + otherSignature,
+                withPayloadOf(token, writer().collections("elsewhere").sign()))) {
+            assertUnauthenticated(api.post(device).token(near).body(Samples.batchOf(3)).send(), "altered: " + near);
+        }
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expires.plusMillis(2_500)).toMillis()));
+        assertUnauthenticated(api.post(device).token(token).body(Samples.batchOf(3)).send(), "expired since");
+        assertUnauthenticated(api.get(device, "").token(token).send(), "expired since");
+        assertEquals(2, api.stored(device).getJsonArray("samples").size());
     }
 
     private static TestTokens writer() {

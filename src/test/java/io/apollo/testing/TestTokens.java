@@ -98,6 +98,11 @@ public final class TestTokens {
         return this;
     }
 
+    public TestTokens expiresAt(Instant expires) {
+        this.expires = expires;
+        return this;
+    }
+
     /** No {@code exp} claim at all. */
     public TestTokens withoutExpiry() {
         this.expires = null;

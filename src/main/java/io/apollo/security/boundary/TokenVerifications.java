@@ -1,0 +1,97 @@
+package io.apollo.security.boundary;
+
+import io.apollo.security.control.VerifiedTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Each distinct bearer token is verified once until it expires, not on every request: Payara's
+ * MP-JWT verification (parsing the token, its RSA signature, issuer and audience) was a tenth of
+ * a single-sample POST's CPU. Two identity stores frame the server's own:
+ * <ul>
+ *   <li>{@link Known} is consulted before it, and answers for a token verified before;</li>
+ *   <li>{@link Record} is asked for groups once a store has validated a token (Jakarta Security
+ *       asks group-only stores after every successful validation), and keeps that result.</li>
+ * </ul>
+ * Servers whose MP-JWT consults no identity store (WildFly) never call them.
+ */
+public final class TokenVerifications {
+
+    private TokenVerifications() {
+    }
+
+    static final String BEARER = "Bearer ";
+
+    /** Answers for the request's bearer token when it was verified before (VerifiedTokens), or leaves it to the server. */
+    @ApplicationScoped
+    public static class Known implements IdentityStore {
+
+        @Inject
+        VerifiedTokens tokens;
+
+        @Inject
+        HttpServletRequest request;
+
+        @Override
+        public CredentialValidationResult validate(Credential credential) {
+            String authorization = request.getHeader("Authorization");
+            if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                return CredentialValidationResult.NOT_VALIDATED_RESULT;
+            }
+            return tokens.find(authorization.substring(BEARER.length()), Instant.now())
+                    .orElse(CredentialValidationResult.NOT_VALIDATED_RESULT);
+        }
+
+        /** Before the server's own store (100 by default): lower comes first. */
+        @Override
+        public int priority() {
+            return 10;
+        }
+
+        /** With its groups: the token's, as the server's store found them. */
+        @Override
+        public Set<ValidationType> validationTypes() {
+            return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
+        }
+    }
+
+    /** Keeps each token's successful verification, under the token's own text. */
+    @ApplicationScoped
+    public static class Record implements IdentityStore {
+
+        @Inject
+        VerifiedTokens tokens;
+
+        @Inject
+        @ConfigProperty(name = "mp.jwt.verify.token.age")
+        Optional<Long> maximumAgeSeconds;
+
+        @Override
+        public Set<String> getCallerGroups(CredentialValidationResult result) {
+            if (result.getCallerPrincipal() instanceof JsonWebToken token && token.getRawToken() != null) {
+                Instant now = Instant.now();
+                tokens.remember(token.getRawToken(), result,
+                        VerifiedTokens.until(token.getClaim(Claims.exp.name()), token.getClaim(Claims.iat.name()),
+                                maximumAgeSeconds, now),
+                        now);
+            }
+            return Set.of();
+        }
+
+        @Override
+        public Set<ValidationType> validationTypes() {
+            return EnumSet.of(ValidationType.PROVIDE_GROUPS);
+        }
+    }
+}
