@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -22,7 +24,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <ul>
  *   <li>{@link Known} is consulted before it, and answers for a token verified before;</li>
  *   <li>{@link Record} is asked for groups once a store has validated a token (Jakarta Security
- *       asks group-only stores after every successful validation), and keeps that result.</li>
+ *       asks group-only stores after every successful validation), and keeps that result under
+ *       the token's text as the verified principal gives it ({@code raw_token}).</li>
  * </ul>
  * Servers whose MP-JWT consults no identity store (WildFly) never call them.
  */
@@ -31,26 +34,46 @@ public final class TokenVerifications {
     private TokenVerifications() {
     }
 
-    static final String BEARER = "Bearer ";
-
-    /** Answers for the request's bearer token when it was verified before (VerifiedTokens), or leaves it to the server. */
+    /**
+     * Answers for a signed JWT verified before (VerifiedTokens), or leaves it to the server. Only
+     * a credential that carries a signed JWT as Payara's does ({@code getSignedJWT()}) is
+     * recognised, by that very text; any other credential is left to the server.
+     */
     @ApplicationScoped
     public static class Known implements IdentityStore {
+
+        private static final ClassValue<Optional<Method>> SIGNED_JWT = new ClassValue<>() {
+            @Override
+            protected Optional<Method> computeValue(Class<?> credential) {
+                try {
+                    Method accessor = credential.getMethod("getSignedJWT");
+                    return accessor.getReturnType() == String.class && Modifier.isPublic(credential.getModifiers())
+                            ? Optional.of(accessor) : Optional.empty();
+                } catch (NoSuchMethodException notAJwtCredential) {
+                    return Optional.empty();
+                }
+            }
+        };
 
         @Inject
         VerifiedTokens tokens;
 
-        @Inject
-        HttpServletRequest request;
-
         @Override
         public CredentialValidationResult validate(Credential credential) {
-            String authorization = request.getHeader("Authorization");
-            if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                return CredentialValidationResult.NOT_VALIDATED_RESULT;
-            }
-            return tokens.find(authorization.substring(BEARER.length()), Instant.now())
+            return signedJwt(credential).flatMap(token -> tokens.find(token, Instant.now()))
                     .orElse(CredentialValidationResult.NOT_VALIDATED_RESULT);
+        }
+
+        static Optional<String> signedJwt(Credential credential) {
+            Optional<Method> accessor = SIGNED_JWT.get(credential.getClass());
+            if (accessor.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.ofNullable((String) accessor.get().invoke(credential));
+            } catch (IllegalAccessException | InvocationTargetException unreadable) {
+                return Optional.empty();
+            }
         }
 
         /** Before the server's own store (100 by default): lower comes first. */
@@ -81,10 +104,8 @@ public final class TokenVerifications {
         public Set<String> getCallerGroups(CredentialValidationResult result) {
             if (result.getCallerPrincipal() instanceof JsonWebToken token && token.getRawToken() != null) {
                 Instant now = Instant.now();
-                tokens.remember(token.getRawToken(), result,
-                        VerifiedTokens.until(token.getClaim(Claims.exp.name()), token.getClaim(Claims.iat.name()),
-                                maximumAgeSeconds, now),
-                        now);
+                tokens.remember(token.getRawToken(), result, VerifiedTokens.until(token.getClaim(Claims.exp.name()),
+                        token.getClaim(Claims.iat.name()), maximumAgeSeconds, now), now);
             }
             return Set.of();
         }

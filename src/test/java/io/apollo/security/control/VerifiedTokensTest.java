@@ -36,6 +36,20 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aTokenBackAfterItsTimeIsKeptAnew() {
+        tokens.remember("a.b.c", ALICE, NOW.plusSeconds(30), NOW);
+        tokens.remember("a.b.c", BOB, NOW.plusSeconds(90), NOW.plusSeconds(30));
+        assertSame(BOB, tokens.find("a.b.c", NOW.plusSeconds(89)).orElseThrow());
+    }
+
+    @Test
+    void aVeryLongTokenIsNotKept() {
+        String token = "a".repeat(VerifiedTokens.LONGEST_TOKEN + 1);
+        tokens.remember(token, ALICE, NOW.plusSeconds(30), NOW);
+        assertTrue(tokens.find(token, NOW).isEmpty());
+    }
+
+    @Test
     void rememberingAgainNeitherProlongsNorReplaces() {
         tokens.remember("a.b.c", ALICE, NOW.plusSeconds(30), NOW);
         tokens.remember("a.b.c", BOB, NOW.plusSeconds(300), NOW.plusSeconds(10));
@@ -73,22 +87,33 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void keptUntilTheTokenExpiresAtMostFiveMinutes() {
+    void keptUntilTheTokenExpiresAtMostAMinute() {
         long issued = NOW.minusSeconds(10).getEpochSecond();
-        assertEquals(NOW.plusSeconds(90),
-                VerifiedTokens.until(NOW.plusSeconds(90).getEpochSecond(), issued, Optional.empty(), NOW));
-        assertEquals(NOW.plus(Duration.ofMinutes(5)),
+        assertEquals(NOW.plusSeconds(50),
+                VerifiedTokens.until(NOW.plusSeconds(50).getEpochSecond(), issued, Optional.empty(), NOW));
+        assertEquals(NOW.plus(Duration.ofSeconds(60)),
                 VerifiedTokens.until(NOW.plusSeconds(3600).getEpochSecond(), issued, Optional.empty(), NOW));
-        assertEquals(NOW.plusSeconds(90), VerifiedTokens.until(Json.createValue(NOW.plusSeconds(90).getEpochSecond()),
+        assertEquals(NOW.plusSeconds(50), VerifiedTokens.until(Json.createValue(NOW.plusSeconds(50).getEpochSecond()),
                 Json.createValue(issued), Optional.empty(), NOW));
+    }
+
+    @Test
+    void anExpiryBeyondAnyClockIsNotKept() {
+        long issued = NOW.getEpochSecond();
+        assertEquals(NOW, VerifiedTokens.until(Long.MAX_VALUE, issued, Optional.empty(), NOW));
+        assertEquals(NOW, VerifiedTokens.until(Json.createValue(new java.math.BigDecimal("1e30")), issued,
+                Optional.empty(), NOW));
+        assertEquals(NOW, VerifiedTokens.until(1e30, issued, Optional.empty(), NOW));
+        assertEquals(NOW, VerifiedTokens.until(NOW.plusSeconds(50).getEpochSecond(), Long.MAX_VALUE,
+                Optional.of(Long.MAX_VALUE), NOW));
     }
 
     @Test
     void keptNoLongerThanTheMaximumAgeAllows() {
         long issued = NOW.minusSeconds(10).getEpochSecond();
         assertEquals(NOW.plusSeconds(20),
-                VerifiedTokens.until(NOW.plusSeconds(90).getEpochSecond(), issued, Optional.of(30L), NOW));
-        assertEquals(NOW, VerifiedTokens.until(NOW.plusSeconds(90).getEpochSecond(), null, Optional.of(30L), NOW),
+                VerifiedTokens.until(NOW.plusSeconds(50).getEpochSecond(), issued, Optional.of(30L), NOW));
+        assertEquals(NOW, VerifiedTokens.until(NOW.plusSeconds(50).getEpochSecond(), null, Optional.of(30L), NOW),
                 "a maximum age without an issue time: not kept");
     }
 
