@@ -24,7 +24,9 @@ start_server() {
         database=(--addlibs target/postgresql-*.jar
             --postbootcommandfile server-config/payara/post-boot-commands-postgresql.asadmin)
     fi
+    # Payara Micro's runtime directory goes to $data too, and with it on exit (it leaves it behind).
     java -Xmx1g -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -Dapollo.http.address=127.0.0.1 -Dapollo.data.dir="$data" \
+        -Djava.io.tmpdir="$data" \
         -Dmp.jwt.verify.publickey.location="file:$PWD/server-config/dev/dev-public-key.pem" \
         -Dmp.jwt.verify.issuer=apollo-dev -Dmp.jwt.verify.audiences=apollo \
         -jar target/payara-micro-*.jar --nohazelcast --port "$port" --contextroot / "${database[@]}" \

@@ -55,6 +55,8 @@ public final class PayaraProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                // Payara Micro leaves its runtime directory (about 100 MB) behind: in target/, not /tmp.
+                "-Djava.io.tmpdir=" + Path.of("target").toAbsolutePath(),
                 "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
                 "-Duser.timezone=Europe/Berlin",
                 "-Dapollo.http.address=127.0.0.1",
