@@ -18,9 +18,9 @@ import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Each distinct bearer token is verified once until it expires, not on every request: Payara's
- * MP-JWT verification (parsing the token, its RSA signature, issuer and audience) was a tenth of
- * a single-sample POST's CPU. Two identity stores frame the server's own:
+ * A bearer token is verified at most once a minute, not on every request (VerifiedTokens says
+ * for how long exactly): Payara's MP-JWT verification (parsing the token, its signature, issuer
+ * and audience) was a tenth of a single-sample POST's CPU. Two identity stores frame the server's own:
  * <ul>
  *   <li>{@link Known} is consulted before it, and answers for a token verified before;</li>
  *   <li>{@link Record} is asked for groups once a store has validated a token (Jakarta Security

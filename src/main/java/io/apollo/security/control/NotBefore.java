@@ -1,6 +1,5 @@
 package io.apollo.security.control;
 
-import jakarta.json.JsonNumber;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +28,8 @@ public final class NotBefore {
         if (claim == null) {
             return false;
         }
-        BigDecimal notBefore = claim instanceof JsonNumber number ? number.bigDecimalValue()
-                : claim instanceof Number number ? new BigDecimal(number.toString()) : null;
-        return notBefore == null || notBefore.compareTo(BigDecimal.valueOf(now.plus(skew).getEpochSecond())) > 0;
+        return NumericDate.of(claim)
+                .map(notBefore -> notBefore.compareTo(BigDecimal.valueOf(now.plus(skew).getEpochSecond())) > 0)
+                .orElse(true);
     }
 }

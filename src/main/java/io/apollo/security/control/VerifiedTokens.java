@@ -1,7 +1,6 @@
 package io.apollo.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonNumber;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -88,13 +87,12 @@ public class VerifiedTokens {
         }
     }
 
-    /** A NumericDate claim ({@code exp}, {@code iat}) as the principal gives it: a number, or a JSON number. */
+    /** A NumericDate claim's whole seconds (its fraction dropped), or empty when it has none or too many. */
     private static OptionalLong seconds(Object claim) {
         try {
-            return claim instanceof JsonNumber number ? OptionalLong.of(number.bigDecimalValue().longValueExact())
-                    : claim instanceof Number number ? OptionalLong.of(number.longValue())
-                    : OptionalLong.empty();
-        } catch (ArithmeticException notASecond) {
+            return NumericDate.of(claim).map(seconds -> OptionalLong.of(seconds.toBigInteger().longValueExact()))
+                    .orElse(OptionalLong.empty());
+        } catch (ArithmeticException beyondAnyClock) {
             return OptionalLong.empty();
         }
     }

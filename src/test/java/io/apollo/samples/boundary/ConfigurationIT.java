@@ -4,6 +4,8 @@ import static io.apollo.testing.Samples.batchOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -12,6 +14,11 @@ import io.apollo.testing.PayaraProcess;
 import io.apollo.testing.TestTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,8 +61,14 @@ class ConfigurationIT {
     void keysFromAJwks() throws Exception {
         Path jwks = dataDir.resolveSibling(dataDir.getFileName() + "-jwks.json");
         Files.createDirectories(jwks.getParent());
-        Files.writeString(jwks, new JWKSet(new RSAKey.Builder(TestTokens.publicKey()).keyID("test-key")
-                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build()).toString());
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair ecKeys = generator.generateKeyPair();
+        Files.writeString(jwks, new JWKSet(List.of(
+                new RSAKey.Builder(TestTokens.publicKey()).keyID("test-key").keyUse(KeyUse.SIGNATURE)
+                        .algorithm(JWSAlgorithm.RS256).build(),
+                new ECKey.Builder(Curve.P_256, (ECPublicKey) ecKeys.getPublic()).keyID("test-ec-key")
+                        .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).build())).toString());
         try (PayaraProcess server = PayaraProcess.start("configuration-jwks-server", dataDir,
                 List.of("-Dmp.jwt.verify.publickey.location=file:" + jwks), Map.of())) {
             Api api = server.api();
@@ -74,6 +87,16 @@ class ConfigurationIT {
             api.post(device).token(unknownKeyIdRightKey).body(batchOf(1)).send()
                     .assertError(401, "Missing or invalid bearer token");
             assertEquals(401, api.get(device, "").token(unknownKeyIdRightKey).send().status());
+
+            // ES256 (SPEC §2): accepted with the JWKS's EC key, refused with another EC key of that key id.
+            String ecDevice = Api.newDevice();
+            api.post(ecDevice).token(writer.keyId("test-ec-key").signedEs256((ECPrivateKey) ecKeys.getPrivate()))
+                    .body(batchOf(2)).send().assertAccepted();
+            KeyPair otherEcKeys = generator.generateKeyPair();
+            api.post(ecDevice).token(writer.keyId("test-ec-key").signedEs256((ECPrivateKey) otherEcKeys.getPrivate()))
+                    .body(batchOf(3)).send().assertError(401, "Missing or invalid bearer token");
+            assertEquals(2, api.get(ecDevice, "").token(writer.keyId("test-key").sign()).send().json()
+                    .getJsonArray("data").size());
         }
     }
 }

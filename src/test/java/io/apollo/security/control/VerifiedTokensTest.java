@@ -95,6 +95,9 @@ class VerifiedTokensTest {
                 VerifiedTokens.until(NOW.plusSeconds(3600).getEpochSecond(), issued, Optional.empty(), NOW));
         assertEquals(NOW.plusSeconds(50), VerifiedTokens.until(Json.createValue(NOW.plusSeconds(50).getEpochSecond()),
                 Json.createValue(issued), Optional.empty(), NOW));
+        assertEquals(NOW.plusSeconds(50), VerifiedTokens.until(
+                Json.createValue(new java.math.BigDecimal(NOW.plusSeconds(50).getEpochSecond() + ".7")),
+                Json.createValue(issued), Optional.empty(), NOW), "a fraction of a second is dropped: never later");
     }
 
     @Test
