@@ -102,8 +102,10 @@ public final class TokenVerifications {
 
         @Override
         public Set<String> getCallerGroups(CredentialValidationResult result) {
-            if (result.getCallerPrincipal() instanceof JsonWebToken token && token.getRawToken() != null) {
-                Instant now = Instant.now();
+            Instant now = Instant.now();
+            // Also asked after Known answered: then there is nothing to keep.
+            if (result.getCallerPrincipal() instanceof JsonWebToken token && token.getRawToken() != null
+                    && tokens.find(token.getRawToken(), now).isEmpty()) {
                 tokens.remember(token.getRawToken(), result, VerifiedTokens.until(token.getClaim(Claims.exp.name()),
                         token.getClaim(Claims.iat.name()), maximumAgeSeconds, now), now);
             }
