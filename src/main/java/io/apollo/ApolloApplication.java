@@ -11,8 +11,11 @@ import org.eclipse.microprofile.auth.LoginConfig;
  * {@code @ApplicationScoped} because Payara only sees {@code @LoginConfig} on a CDI bean.
  */
 @ApplicationScoped
-@ApplicationPath("apollo")
+@ApplicationPath(ApolloApplication.PATH)
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Scopes.APOLLO_WRITE, Scopes.WRITE, Scopes.APOLLO_READ, Scopes.READ})
 public class ApolloApplication extends Application {
+
+    /** Below the context root: {@code /apollo}. */
+    public static final String PATH = "apollo";
 }

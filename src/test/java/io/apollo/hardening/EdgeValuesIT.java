@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Edge values at the limits of the rules (README: "Edge values"): each is either stored and
+ * Edge values at the limits of the rules (docs/api.md §4, "Edge values"): each is either stored and
  * returned exactly, or refused with a 400 that names its field, and nothing of it stored.
  */
 class EdgeValuesIT extends ServerTest {

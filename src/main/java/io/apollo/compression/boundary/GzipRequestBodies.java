@@ -1,6 +1,5 @@
 package io.apollo.compression.boundary;
 
-import io.apollo.envelope.control.Rejection;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -10,7 +9,7 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Accepts {@code Content-Encoding: gzip} request bodies (SPEC §4). Readers then see the
+ * Accepts {@code Content-Encoding: gzip} request bodies (docs/api.md §4). Readers then see the
  * decompressed bytes, so their size limits count what was sent, not what was transferred.
  */
 @Provider
@@ -21,14 +20,13 @@ public class GzipRequestBodies implements ReaderInterceptor {
         String encoding = context.getHeaders().getFirst(HttpHeaders.CONTENT_ENCODING);
         if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.strip())) {
             if (!"gzip".equalsIgnoreCase(encoding.strip())) {
-                throw new Rejection(Rejection.Kind.UNSUPPORTED_MEDIA_TYPE,
-                        "Unsupported Content-Encoding: only gzip is accepted");
+                throw new UnsupportedContentEncoding();
             }
             Inflating inflated;
             try {
                 inflated = new Inflating(context.getInputStream());
             } catch (IOException notGzip) {
-                throw new Rejection(Rejection.Kind.INVALID, "Body is not valid gzip: " + notGzip.getMessage());
+                throw new InvalidGzip(notGzip.getMessage());
             }
             context.setInputStream(inflated);
             context.getHeaders().remove(HttpHeaders.CONTENT_ENCODING);

@@ -1,12 +1,17 @@
 package io.apollo.envelope.boundary;
 
+import io.apollo.operations.boundary.Counted;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.Collection;
 import java.util.Map;
 
-/** The body of every response (SPEC §3): a status and the data. */
+/**
+ * The body of every response (docs/api.md §3): a status and the data. Data that is a list (a page
+ * of samples) is what the response counts for the access line and the metrics.
+ */
 @JsonbPropertyOrder({"status", "data"})
-public record Envelope(Status status, Object data) {
+public record Envelope(Status status, Object data) implements Counted {
 
     @JsonbPropertyOrder({"message", "code"})
     public record Status(@JsonbProperty("Message") String message, @JsonbProperty("Code") String code) {
@@ -22,5 +27,10 @@ public record Envelope(Status status, Object data) {
 
     public static Envelope error(int status, String message, Object data) {
         return new Envelope(new Status(message, String.valueOf(status)), data);
+    }
+
+    @Override
+    public int count() {
+        return data instanceof Collection<?> items ? items.size() : -1;
     }
 }

@@ -4,35 +4,31 @@ import jakarta.ejb.ApplicationException;
 import java.util.Map;
 
 /**
- * A request the service refuses for a reason the caller can act on. Thrown from any layer;
- * {@code io.apollo.envelope.boundary} turns it into the HTTP status of its {@link Kind}.
+ * A request the service refuses for a reason the caller can act on (the rule is in this
+ * package's {@code package-info.java}). Thrown from any layer; {@code io.apollo.envelope.boundary}
+ * turns it into the HTTP status of its {@link Kind}, with its message and data in the envelope.
+ * An EJB that throws one rolls its transaction back.
  */
 @ApplicationException(rollback = true)
-public class Rejection extends RuntimeException {
+public abstract class Rejection extends RuntimeException {
 
     public enum Kind {
         INVALID, FORBIDDEN, NOT_FOUND, TIMEOUT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE
     }
 
     private final Kind kind;
-    private final transient Object data;
 
-    public Rejection(Kind kind, String message) {
-        this(kind, message, Map.of());
-    }
-
-    public Rejection(Kind kind, String message, Object data) {
+    protected Rejection(Kind kind, String message) {
         super(message, null, false, false);
         this.kind = kind;
-        this.data = data;
     }
 
     public Kind kind() {
         return kind;
     }
 
-    /** What goes into the envelope's {@code data}. */
+    /** What goes into the envelope's {@code data}: nothing, unless the refusal has details to give. */
     public Object data() {
-        return data;
+        return Map.of();
     }
 }

@@ -1,6 +1,6 @@
 package io.apollo.operations.boundary;
 
-import io.apollo.operations.control.Operation;
+import io.apollo.operations.control.Routes;
 import io.apollo.operations.control.ServiceMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
@@ -29,6 +29,9 @@ public class AccessLog extends HttpFilter {
 
     @Inject
     ServiceMetrics metrics;
+
+    @Inject
+    Routes routes;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -74,7 +77,7 @@ public class AccessLog extends HttpFilter {
 
     private void record(HttpServletRequest request, int status, ServedRequest served, long nanos) {
         String path = path(request);
-        Operation.of(request.getMethod(), path.substring(Math.min(path.length(), request.getContextPath().length())))
+        routes.of(request.getMethod(), path.substring(Math.min(path.length(), request.getContextPath().length())))
                 .ifPresent(operation -> metrics.record(operation, status, served.samples(), nanos));
         Level level = status >= 500 ? Level.WARNING : Level.INFO;
         if (LOG.isLoggable(level)) {

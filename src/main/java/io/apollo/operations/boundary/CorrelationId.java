@@ -3,7 +3,7 @@ package io.apollo.operations.boundary;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The {@code x-correlation-id} of the request being served on this thread (SPEC §6). */
+/** The {@code x-correlation-id} of the request being served on this thread (docs/api.md §6). */
 public final class CorrelationId {
 
     public static final String HEADER = "x-correlation-id";

@@ -16,8 +16,8 @@ public final class ServedRequest {
         this.correlationId = correlationId;
     }
 
-    /** Records the number of samples posted or returned; ignored outside of a request. */
-    public static void samples(int count) {
+    /** Records the number of samples posted or returned ({@link SampleCounts}); ignored outside of a request. */
+    static void samples(int count) {
         ServedRequest request = CURRENT.get();
         if (request != null) {
             request.samples = count;

@@ -13,7 +13,7 @@ import java.util.function.LongConsumer;
 import java.util.logging.Logger;
 
 /**
- * The application metrics at {@code /metrics} (README: "Operating it"), registered when the
+ * The application metrics at {@code /metrics} (docs/operations.md §10.1), registered when the
  * application starts, so that every series is there from the first scrape and recording a request
  * costs a few atomic increments. On a server with no metrics API at all, requests go uncounted.
  */

@@ -1,6 +1,5 @@
 package io.apollo.samples.boundary;
 
-import io.apollo.envelope.control.Rejection;
 import io.apollo.samples.control.BatchTooLarge;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -69,8 +68,7 @@ final class LimitedInputStream extends FilterInputStream {
             throw tooLarge(limit);
         }
         if (System.nanoTime() - deadline > 0) {
-            throw new Rejection(Rejection.Kind.TIMEOUT, "Request body not received within " + timeLimit.toSeconds()
-                    + " seconds");
+            throw new BodyTooSlow(timeLimit);
         }
     }
 

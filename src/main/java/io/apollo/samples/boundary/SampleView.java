@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 
-/** A stored sample as GET returns it (SPEC §5); {@code val} has the JSON type and text it was posted with. */
+/** A stored sample as GET returns it (docs/api.md §5); {@code val} has the JSON type and text it was posted with. */
 @JsonbPropertyOrder({"timeseriesId", "metric", "timestamp", "unixTimestamp", "ingestUnixTimestamp", "val"})
 public record SampleView(String timeseriesId, String metric, String timestamp, long unixTimestamp,
         long ingestUnixTimestamp, JsonValue val) {

@@ -2,7 +2,8 @@ package io.apollo.samples.boundary;
 
 import io.apollo.Scopes;
 import io.apollo.envelope.boundary.Envelope;
-import io.apollo.operations.boundary.ServedRequest;
+import io.apollo.operations.boundary.Metered;
+import io.apollo.operations.control.Operation;
 import io.apollo.security.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -31,7 +32,7 @@ public class SamplesResource {
     SampleIngestion ingestion;
 
     @EJB
-    SampleReading reading;
+    SamplePages pages;
 
     @Inject
     Caller caller;
@@ -41,23 +42,23 @@ public class SamplesResource {
 
     /** 202 only once the batch has committed: an accepted batch is a stored batch. */
     @POST
+    @Metered(Operation.POST_SAMPLES)
     @RolesAllowed({Scopes.APOLLO_WRITE, Scopes.WRITE})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("deviceId") @DeviceId String deviceId,
             @HeaderParam(COLLECTION_HEADER) String collection, SampleBatch batch) {
-        ServedRequest.samples(batch.samples().size());
         ingestion.ingest(deviceId, caller.collections(security), collection, batch.samples());
         return Response.accepted(Envelope.success(Response.Status.ACCEPTED.getStatusCode())).build();
     }
 
     @GET
+    @Metered(Operation.GET_SAMPLES)
     @RolesAllowed({Scopes.APOLLO_READ, Scopes.READ, Scopes.APOLLO_WRITE, Scopes.WRITE})
     public Response get(@PathParam("deviceId") @DeviceId String deviceId,
             @BeanParam SampleQueryParameters parameters, @HeaderParam(COLLECTION_HEADER) String collection,
             @HeaderParam(CONTINUATION_HEADER) String continuation) {
-        SampleReading.Page page = reading.read(parameters.forDevice(deviceId), caller.collections(security), collection,
+        SamplePages.Page page = pages.read(parameters.forDevice(deviceId), caller.collections(security), collection,
                 continuation);
-        ServedRequest.samples(page.samples().size());
         return Response.ok(Envelope.success(Response.Status.OK.getStatusCode(),
                         page.samples().stream().map(SampleView::of).toList()))
                 .header(CONTINUATION_HEADER, page.continuation())

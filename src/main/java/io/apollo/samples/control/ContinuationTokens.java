@@ -14,7 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Paging tokens (SPEC §5): the cursor of the last sample returned, signed together with the
+ * Paging tokens (docs/api.md §5): the cursor of the last sample returned, signed together with the
  * query it belongs to. Stateless (any instance with the shared key continues any token),
  * keyset-based, and refused when garbage, tampered with, or sent with another query.
  *
@@ -89,12 +89,7 @@ public class ContinuationTokens {
 
     private SecretKeySpec key() {
         if (key == null) {
-            byte[] stored = keys.existing(PURPOSE);
-            if (stored == null) {
-                keys.create(PURPOSE);
-                stored = keys.existing(PURPOSE);
-            }
-            key = new SecretKeySpec(stored, ALGORITHM);
+            key = new SecretKeySpec(keys.forPurpose(PURPOSE), ALGORITHM);
         }
         return key;
     }

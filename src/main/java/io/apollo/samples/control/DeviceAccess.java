@@ -1,11 +1,10 @@
 package io.apollo.samples.control;
 
-import io.apollo.envelope.control.Rejection;
 import io.apollo.samples.entity.Device;
 import java.util.Set;
 
 /**
- * The collections rule of SPEC §2: a device belongs to exactly one collection, and only members
+ * The collections rule of docs/api.md §2: a device belongs to exactly one collection, and only members
  * of that collection reach it. {@code requested} is the {@code erCollectionId} header; absent
  * or blank, it names no collection.
  */
@@ -44,7 +43,7 @@ public final class DeviceAccess {
             collection = callerCollections.iterator().next();
         }
         if (collection.length() > Device.COLLECTION_LENGTH) {
-            throw new Rejection(Rejection.Kind.INVALID, COLLECTION_TOO_LONG);
+            throw new InvalidCollection(COLLECTION_TOO_LONG);
         }
         return collection;
     }

@@ -12,7 +12,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * What a GET asks for (SPEC §5), checked: an empty {@code timeseriesIds} means all of the
+ * What a GET asks for (docs/api.md §5), checked: an empty {@code timeseriesIds} means all of the
  * device's timeseries; {@code start} is inclusive, {@code end} exclusive, either may be null.
  */
 public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, String metric, OffsetDateTime start,
@@ -76,15 +76,7 @@ public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, Stri
     }
 
     private static OffsetDateTime time(String name, String text, List<String> problems) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return SampleTimestamps.parse(text);
-        } catch (IllegalArgumentException invalid) {
-            problems.add(name + " " + invalid.getMessage());
-            return null;
-        }
+        return text == null ? null : SampleTimestamps.parse(text, message -> problems.add(name + " " + message));
     }
 
     /**

@@ -1,32 +1,41 @@
 package io.apollo.samples.control;
 
 import io.apollo.persistence.control.DatabaseVendor;
+import io.apollo.samples.entity.Sample;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Writes a batch inside the caller's JTA transaction (the connection is the persistence
- * context's own) as one JDBC batch of upserts on the primary key: H2's {@code MERGE ... KEY},
- * PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE}. Each statement is one probe of the
- * primary key, however large the table. Persisting entity by entity would cost a lookup and a
- * statement per sample besides.
+ * Every SQL statement on samples and on the device row that guards them, run by plain JDBC inside
+ * the caller's JTA transaction, on the persistence context's own connection. The one place that
+ * knows the samples table's columns and tells H2's SQL from PostgreSQL's.
  *
- * <p>The caller holds the device's row lock, so no other transaction writes the same keys at
- * the same time.
+ * <p>Why JDBC and not JPA: a batch is one JDBC batch of upserts on the primary key (H2's
+ * {@code MERGE ... KEY}, PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE}), each one probe of
+ * the key however large the table; persisting entity by entity cost a lookup and a statement per
+ * sample besides (about 5× slower). EclipseLink prepares a locking find anew on every call. And
+ * EclipseLink binds an {@code OffsetDateTime} parameter as a {@code java.sql.Timestamp}, which H2
+ * reads in the JVM's time zone, off by an hour in the hour a clock change repeats; JDBC's
+ * {@code setObject(OffsetDateTime)} is exact.
  */
 @Dependent
 public class SampleStore {
 
+    static final String LOCK_DEVICE = "SELECT collection_id FROM devices WHERE device_id = ? FOR UPDATE";
     static final String MERGE = "MERGE INTO samples (value_text, value_is_number, ingested_at, device_id, timeseries_id,"
             + " metric, sample_time) KEY (device_id, timeseries_id, sample_time, metric) VALUES (?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_ON_CONFLICT = "INSERT INTO samples (value_text, value_is_number, ingested_at, device_id,"
@@ -40,30 +49,51 @@ public class SampleStore {
     @Inject
     DatabaseVendor vendor;
 
+    /**
+     * Locks a device's row for the caller's transaction ({@code SELECT ... FOR UPDATE}), so that
+     * batches of one device are written one after the other, whichever instance receives them.
+     *
+     * @return the locked device's collection, or empty when there is no such device (nothing locked)
+     */
+    public Optional<String> lockDevice(String deviceId) {
+        return run("Locking device " + deviceId, connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_DEVICE)) {
+                lock.setString(1, deviceId);
+                try (ResultSet device = lock.executeQuery()) {
+                    return device.next() ? Optional.of(device.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Writes a batch of a device the caller has locked ({@link #lockDevice}), so that no other
+     * transaction writes the same keys at the same time. A key written again gets the new value.
+     */
     public void upsert(String deviceId, List<ValidSample> samples, OffsetDateTime ingestedAt) {
         Collection<ValidSample> latest = lastOccurrences(samples);
-        // Owned by the persistence context for the transaction: used, not closed, here.
-        Connection connection = em.unwrap(Connection.class);
-        try (PreparedStatement upsert = connection.prepareStatement(upsert())) {
-            for (ValidSample sample : latest) {
-                bind(upsert, deviceId, sample, ingestedAt);
-                upsert.addBatch();
+        run("Storing " + samples.size() + " samples of device " + deviceId, connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(switch (vendor) {
+                case H2 -> MERGE;
+                case POSTGRESQL -> INSERT_ON_CONFLICT;
+            })) {
+                for (ValidSample sample : latest) {
+                    // Both statements take the same parameters in the same order.
+                    upsert.setString(1, sample.value());
+                    upsert.setBoolean(2, sample.numeric());
+                    upsert.setObject(3, ingestedAt);
+                    upsert.setString(4, deviceId);
+                    upsert.setString(5, sample.timeseriesId());
+                    upsert.setString(6, sample.metric());
+                    upsert.setObject(7, sample.timestamp());
+                    upsert.addBatch();
+                }
+                return upsert.executeBatch();
             }
-            upsert.executeBatch();
-        } catch (SQLException failure) {
-            throw new IllegalStateException("Storing " + samples.size() + " samples of device " + deviceId
-                    + " failed", failure);
-        }
+        });
     }
 
-    private String upsert() {
-        return switch (vendor) {
-            case H2 -> MERGE;
-            case POSTGRESQL -> INSERT_ON_CONFLICT;
-        };
-    }
-
-    /** Within one batch the last occurrence of a key wins (SPEC §4). */
+    /** Within one batch the last occurrence of a key wins (docs/api.md §4). */
     static Collection<ValidSample> lastOccurrences(List<ValidSample> samples) {
         Map<Key, ValidSample> latest = new LinkedHashMap<>();
         for (ValidSample sample : samples) {
@@ -72,18 +102,107 @@ public class SampleStore {
         return latest.values();
     }
 
-    /** Both statements take the same parameters in the same order. */
-    private static void bind(PreparedStatement statement, String deviceId, ValidSample sample,
-            OffsetDateTime ingestedAt) throws SQLException {
-        statement.setString(1, sample.value());
-        statement.setBoolean(2, sample.numeric());
-        statement.setObject(3, ingestedAt);
-        statement.setString(4, deviceId);
-        statement.setString(5, sample.timeseriesId());
-        statement.setString(6, sample.metric());
-        statement.setObject(7, sample.timestamp());
+    private record Key(String timeseriesId, String metric, OffsetDateTime timestamp) {
     }
 
-    private record Key(String timeseriesId, String metric, OffsetDateTime timestamp) {
+    /**
+     * At most {@code max} samples of the query, after {@code cursor} when it is not null, in the
+     * total order (timestamp, timeseries, metric), ascending or descending.
+     *
+     * <p>Each SQL query's ORDER BY matches an index column for column (db/migration): for one
+     * timeseries (device, timeseries, timestamp, metric), the same order once the timeseries is
+     * fixed; for the whole device (device, timestamp, timeseries, metric). The database reads the
+     * index in order from the cursor and stops at the page's end, so a page reads about as many
+     * rows as it returns, however long the device's history. Several timeseries are read one by
+     * one and merged: a list in one query would read all of them and sort.
+     */
+    public List<Sample> find(SampleQuery query, Cursor cursor, int max) {
+        return run("Reading samples of device " + query.deviceId(), connection -> {
+            if (query.timeseriesIds().isEmpty()) {
+                return find(connection, query, null, cursor, max);
+            }
+            List<Sample> merged = new ArrayList<>();
+            for (String timeseriesId : query.timeseriesIds()) {
+                merged.addAll(find(connection, query, timeseriesId, cursor, max));
+            }
+            merged.sort(order(query));
+            return List.copyOf(merged.subList(0, Math.min(max, merged.size())));
+        });
+    }
+
+    static Comparator<Sample> order(SampleQuery query) {
+        Comparator<Sample> ascending = Comparator.comparing((Sample s) -> s.timestamp().toInstant())
+                .thenComparing(Sample::timeseriesId)
+                .thenComparing(Sample::metric);
+        return query.descending() ? ascending.reversed() : ascending;
+    }
+
+    private static List<Sample> find(Connection connection, SampleQuery query, String timeseriesId, Cursor cursor,
+            int max) throws SQLException {
+        String after = query.descending() ? "<" : ">";
+        String direction = query.descending() ? " DESC" : "";
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT timeseries_id, metric, sample_time, value_text, value_is_number,"
+                + " ingested_at FROM samples WHERE device_id = ?");
+        parameters.add(query.deviceId());
+        if (timeseriesId != null) {
+            sql.append(" AND timeseries_id = ?");
+            parameters.add(timeseriesId);
+        }
+        if (query.metric() != null) {
+            sql.append(" AND metric = ?");
+            parameters.add(query.metric());
+        }
+        if (query.start() != null) {
+            sql.append(" AND sample_time >= ?");
+            parameters.add(query.start());
+        }
+        if (query.end() != null) {
+            sql.append(" AND sample_time < ?");
+            parameters.add(query.end());
+        }
+        if (cursor != null) {
+            // The first condition bounds the index range; the rest only sorts out the rows that
+            // share the cursor's timestamp.
+            sql.append(" AND sample_time ").append(after).append("= ?")
+                    .append(" AND (sample_time ").append(after).append(" ?")
+                    .append(" OR timeseries_id ").append(after).append(" ?")
+                    .append(" OR (timeseries_id = ? AND metric ").append(after).append(" ?))");
+            parameters.addAll(List.of(cursor.timestamp(), cursor.timestamp(), cursor.timeseriesId(),
+                    cursor.timeseriesId(), cursor.metric()));
+        }
+        sql.append(timeseriesId != null
+                ? " ORDER BY device_id, timeseries_id, sample_time" + direction + ", metric" + direction
+                : " ORDER BY device_id, sample_time" + direction + ", timeseries_id" + direction + ", metric" + direction);
+        sql.append(" LIMIT ?");
+        parameters.add(max);
+
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<Sample> samples = new ArrayList<>(max);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    samples.add(new Sample(rows.getString(1), rows.getString(2), rows.getObject(3, OffsetDateTime.class),
+                            rows.getString(4), rows.getBoolean(5), rows.getObject(6, OffsetDateTime.class)));
+                }
+            }
+            return samples;
+        }
+    }
+
+    /** Work on the transaction's connection, which the persistence context owns: used, never closed, here. */
+    private <T> T run(String what, Work<T> work) {
+        try {
+            return work.on(em.unwrap(Connection.class));
+        } catch (SQLException failure) {
+            throw new IllegalStateException(what + " failed", failure);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(Connection connection) throws SQLException;
     }
 }

@@ -3,6 +3,7 @@ package io.apollo.samples.control;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Consumer;
 
 /**
  * The one timestamp form of the API: ISO-8601 date-time with an offset, at most microsecond
@@ -20,6 +21,16 @@ public final class SampleTimestamps {
     private static final String NO_SUCH_TIME = "must be a valid date and time, e.g. " + EXAMPLE;
 
     private SampleTimestamps() {
+    }
+
+    /** The same, telling {@code problems} what is wrong with the text instead: then null. */
+    public static OffsetDateTime parse(String text, Consumer<String> problems) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException invalid) {
+            problems.accept(invalid.getMessage());
+            return null;
+        }
     }
 
     /**

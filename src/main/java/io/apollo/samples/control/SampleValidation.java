@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The rules of SPEC §4 for each sample of a batch. Every problem of every sample is collected,
+ * The rules of docs/api.md §4 for each sample of a batch. Every problem of every sample is collected,
  * so a client fixes a rejected batch in one round trip.
  */
 public final class SampleValidation {
@@ -30,7 +30,8 @@ public final class SampleValidation {
             String value = problems.value(input.val());
             String timestamp = problems.string("timestamp", input.timestamp(), Integer.MAX_VALUE);
             String metric = problems.metric(input.metric(), input.mertic());
-            OffsetDateTime parsedTimestamp = timestamp == null ? null : problems.timestamp(timestamp);
+            OffsetDateTime parsedTimestamp = timestamp == null ? null
+                    : SampleTimestamps.parse(timestamp, message -> problems.add("timestamp", message));
             if (problems.none()) {
                 valid.add(new ValidSample(timeseriesId, metric, parsedTimestamp, value,
                         input.val().type() == ValueType.NUMBER));
@@ -95,14 +96,6 @@ public final class SampleValidation {
                     : string(alias != null ? METRIC_ALIAS : "metric", alias, Sample.METRIC_LENGTH);
         }
 
-        OffsetDateTime timestamp(String text) {
-            try {
-                return SampleTimestamps.parse(text);
-            } catch (IllegalArgumentException invalid) {
-                add("timestamp", invalid.getMessage());
-                return null;
-            }
-        }
 
         private String length(String field, String text, int maxLength) {
             if (text.isEmpty()) {

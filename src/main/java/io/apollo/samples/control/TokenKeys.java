@@ -1,17 +1,14 @@
 package io.apollo.samples.control;
 
-import io.apollo.persistence.control.DuplicateKeys;
+import io.apollo.persistence.control.UniqueInserts;
 import io.apollo.samples.entity.TokenKey;
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The signing key for one purpose: read from the database, or created there by the first
@@ -27,28 +24,21 @@ public class TokenKeys {
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    SessionContext context;
+    @EJB
+    UniqueInserts inserts;
 
+    /** The purpose's key, created now unless it exists. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public byte[] existing(String purpose) {
+    public byte[] forPurpose(String purpose) {
         TokenKey key = em.find(TokenKey.class, purpose);
-        return key == null ? null : Base64.getDecoder().decode(key.keyBase64());
-    }
-
-    /** Creates a fresh key for the purpose, unless another instance just did. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void create(String purpose) {
-        byte[] key = new byte[KEY_BYTES];
-        RANDOM.nextBytes(key);
-        try {
-            em.persist(new TokenKey(purpose, Base64.getEncoder().encodeToString(key)));
-            em.flush();
-        } catch (PersistenceException failure) {
-            if (!DuplicateKeys.causedBy(failure)) {
-                throw failure;
+        if (key == null) {
+            byte[] fresh = new byte[KEY_BYTES];
+            RANDOM.nextBytes(fresh);
+            if (inserts.insertUnlessPresent(new TokenKey(purpose, fresh))) {
+                return fresh;
             }
-            context.setRollbackOnly();
+            key = em.find(TokenKey.class, purpose);
         }
+        return key.key();
     }
 }

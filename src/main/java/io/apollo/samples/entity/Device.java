@@ -39,10 +39,6 @@ public class Device {
         this.collectionId = collectionId;
     }
 
-    public String id() {
-        return id;
-    }
-
     public String collectionId() {
         return collectionId;
     }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Base64;
 
 /**
  * A secret key the service signs its tokens with, kept in the database so that every instance
@@ -26,12 +27,12 @@ public class TokenKey {
     protected TokenKey() {
     }
 
-    public TokenKey(String purpose, String keyBase64) {
+    public TokenKey(String purpose, byte[] key) {
         this.purpose = purpose;
-        this.keyBase64 = keyBase64;
+        this.keyBase64 = Base64.getEncoder().encodeToString(key);
     }
 
-    public String keyBase64() {
-        return keyBase64;
+    public byte[] key() {
+        return Base64.getDecoder().decode(keyBase64);
     }
 }

@@ -28,10 +28,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * RESTEasy's own checks disagree on the first case, so the application decides.
  *
  * <p>A caller's roles are its token's {@code groups} (MP-JWT's roles) and the scopes of its
- * OAuth {@code scope} string (SPEC §2), which MP-JWT does not map. Payara adds those through
- * {@link ScopeClaimGroups}; WildFly's MP-JWT consults no identity store, but hands the token
- * itself over as the principal, so the scopes are also read from it here. A token whose
- * {@code nbf} lies ahead is 401 too ({@link NotBefore}).
+ * OAuth {@code scope} string (docs/api.md §2), which MP-JWT does not map. Payara adds those through
+ * {@link ScopeClaimGroups} (without it, a token with scopes only in {@code scope} was 403 there:
+ * GetSamplesIT); WildFly's MP-JWT consults no identity store, but hands the token itself over as
+ * the principal, so the scopes are also read from it here. A token whose {@code nbf} lies ahead is
+ * 401 too ({@link NotBefore}).
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
@@ -48,8 +49,6 @@ public class RolesAllowedFeature implements DynamicFeature {
             context.register(new RoleCheck(List.of(allowed.value()), skew));
         }
     }
-
-    static final String SCOPE_CLAIM = "scope";
 
     @Priority(Priorities.AUTHORIZATION)
     static final class RoleCheck implements ContainerRequestFilter {
@@ -72,7 +71,7 @@ public class RolesAllowedFeature implements DynamicFeature {
             if (token != null && NotBefore.notYetValid(token.getClaim(NotBefore.CLAIM), Instant.now(), skew)) {
                 throw new NotAuthorizedException("Bearer");
             }
-            Set<String> scopes = token != null ? ClaimValues.of(token.getClaim(SCOPE_CLAIM)) : Set.of();
+            Set<String> scopes = token != null ? ClaimValues.of(token.getClaim(ScopeClaimGroups.SCOPE_CLAIM)) : Set.of();
             if (roles.stream().noneMatch(role -> scopes.contains(role) || security.isUserInRole(role))) {
                 throw new ForbiddenException();
             }

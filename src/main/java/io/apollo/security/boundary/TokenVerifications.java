@@ -23,7 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * and audience) was a tenth of a single-sample POST's CPU. Two identity stores frame the server's own:
  * <ul>
  *   <li>{@link Known} is consulted before it, and answers for a token verified before;</li>
- *   <li>{@link Record} is asked for groups once a store has validated a token (Jakarta Security
+ *   <li>{@link Recorder} is asked for groups once a store has validated a token (Jakarta Security
  *       asks group-only stores after every successful validation), and keeps that result under
  *       the token's text as the verified principal gives it ({@code raw_token}).</li>
  * </ul>
@@ -91,7 +91,7 @@ public final class TokenVerifications {
 
     /** Keeps each token's successful verification, under the token's own text. */
     @ApplicationScoped
-    public static class Record implements IdentityStore {
+    public static class Recorder implements IdentityStore {
 
         @Inject
         VerifiedTokens tokens;

@@ -31,7 +31,7 @@ class MetricsIT extends ServerTest {
     void prometheusTextWithTheApplicationMetricsDocumented() {
         Api.Reply reply = api.management("metrics").send();
         assertEquals(200, reply.status());
-        // WildFly 38's Micrometer endpoint sends no Content-Type (README: Prometheus 3 needs a fallback).
+        // WildFly 38's Micrometer endpoint sends no Content-Type (docs/wildfly.md: Prometheus 3 needs a fallback).
         String type = reply.header("Content-Type");
         assertTrue(type == null ? System.getProperty("it.managementUrl") != null : type.startsWith("text/plain"), type);
         for (String family : new String[] {"apollo_samples_accepted_total counter", "apollo_samples_rejected_total counter",

@@ -9,6 +9,7 @@ import io.apollo.samples.control.BatchTooLarge;
 import io.apollo.samples.control.MalformedBatch;
 import io.apollo.samples.control.NoSamples;
 import io.apollo.samples.control.RawValue;
+import io.apollo.samples.control.SampleBatchParser;
 import io.apollo.samples.control.SampleInput;
 import jakarta.json.JsonValue.ValueType;
 import jakarta.ws.rs.core.MediaType;
@@ -75,7 +76,7 @@ class SampleBatchReaderTest {
 
     @Test
     void nestingIsSkippedUpToItsLimit() {
-        String deepest = "[".repeat(SampleBatchReader.MAX_NESTING) + "]".repeat(SampleBatchReader.MAX_NESTING);
+        String deepest = "[".repeat(SampleBatchParser.MAX_NESTING) + "]".repeat(SampleBatchParser.MAX_NESTING);
         SampleInput sample = readAll("[{\"x\":" + deepest + ",\"val\":" + deepest + "}]", new SampleBatchReader(3, 100_000))
                 .get(0);
         assertEquals(ValueType.ARRAY, sample.val().type());

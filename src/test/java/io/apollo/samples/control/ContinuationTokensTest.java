@@ -22,14 +22,12 @@ class ContinuationTokensTest {
         private byte[] key;
 
         @Override
-        public byte[] existing(String purpose) {
+        public byte[] forPurpose(String purpose) {
+            if (key == null) {
+                key = new byte[32];
+                key[0] = 42;
+            }
             return key;
-        }
-
-        @Override
-        public void create(String purpose) {
-            key = new byte[32];
-            key[0] = 42;
         }
     }
 
@@ -80,8 +78,7 @@ class ContinuationTokensTest {
         String token = tokens.issue(QUERY, CURSOR);
         ContinuationTokens otherService = new ContinuationTokens();
         KeysInMemory otherKeys = new KeysInMemory();
-        otherKeys.create("x");
-        otherKeys.key[0] = 7;
+        otherKeys.forPurpose(ContinuationTokens.PURPOSE)[0] = 7;
         otherService.keys = otherKeys;
 
         assertThrows(InvalidContinuationToken.class, () -> otherService.open(QUERY, token));

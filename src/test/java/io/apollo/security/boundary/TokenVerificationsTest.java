@@ -20,12 +20,12 @@ class TokenVerificationsTest {
 
     private final VerifiedTokens tokens = new VerifiedTokens();
     private final TokenVerifications.Known known = new TokenVerifications.Known();
-    private final TokenVerifications.Record record = new TokenVerifications.Record();
+    private final TokenVerifications.Recorder recorder = new TokenVerifications.Recorder();
 
     TokenVerificationsTest() {
         known.tokens = tokens;
-        record.tokens = tokens;
-        record.maximumAgeSeconds = Optional.empty();
+        recorder.tokens = tokens;
+        recorder.maximumAgeSeconds = Optional.empty();
     }
 
     @Test
@@ -34,7 +34,7 @@ class TokenVerificationsTest {
                 principal("h.p.s", Instant.now().plusSeconds(30)), Set.of("apollo_write"));
         assertEquals(CredentialValidationResult.Status.NOT_VALIDATED, known.validate(new SignedJwt("h.p.s")).getStatus());
 
-        assertEquals(Set.of(), record.getCallerGroups(verified), "no groups of its own");
+        assertEquals(Set.of(), recorder.getCallerGroups(verified), "no groups of its own");
 
         assertSame(verified, known.validate(new SignedJwt("h.p.s")));
         assertEquals(CredentialValidationResult.Status.NOT_VALIDATED, known.validate(new SignedJwt("h.p.t")).getStatus());
@@ -42,13 +42,13 @@ class TokenVerificationsTest {
 
     @Test
     void anExpiredTokenIsLeftToTheServer() {
-        record.getCallerGroups(new CredentialValidationResult(principal("h.p.s", Instant.now().minusSeconds(1))));
+        recorder.getCallerGroups(new CredentialValidationResult(principal("h.p.s", Instant.now().minusSeconds(1))));
         assertEquals(CredentialValidationResult.Status.NOT_VALIDATED, known.validate(new SignedJwt("h.p.s")).getStatus());
     }
 
     @Test
     void otherCredentialsAndPrincipalsAreLeftAlone() {
-        record.getCallerGroups(new CredentialValidationResult("alice"));
+        recorder.getCallerGroups(new CredentialValidationResult("alice"));
         assertEquals(CredentialValidationResult.Status.NOT_VALIDATED,
                 known.validate(new UsernamePasswordCredential("alice", "h.p.s")).getStatus());
         assertTrue(TokenVerifications.Known.signedJwt(new UsernamePasswordCredential("alice", "secret")).isEmpty());

@@ -2,28 +2,24 @@ package io.apollo.samples.boundary;
 
 import io.apollo.samples.control.ContinuationTokens;
 import io.apollo.samples.control.Cursor;
-import io.apollo.samples.control.DeviceAccess;
-import io.apollo.samples.control.DeviceNotFound;
-import io.apollo.samples.control.SampleFinder;
+import io.apollo.samples.control.Devices;
 import io.apollo.samples.control.SampleQuery;
-import io.apollo.samples.entity.Device;
+import io.apollo.samples.control.SampleStore;
 import io.apollo.samples.entity.Sample;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Set;
 
 /** One GET: the device and the caller's access to it, then one page of samples. */
 @Stateless
-public class SampleReading {
-
-    @PersistenceContext
-    EntityManager em;
+public class SamplePages {
 
     @Inject
-    SampleFinder finder;
+    Devices devices;
+
+    @Inject
+    SampleStore store;
 
     @Inject
     ContinuationTokens tokens;
@@ -34,14 +30,10 @@ public class SampleReading {
 
     public Page read(SampleQuery query, Set<String> callerCollections, String requestedCollection,
             String continuation) {
-        Device device = em.find(Device.class, query.deviceId());
-        if (device == null) {
-            throw new DeviceNotFound();
-        }
-        DeviceAccess.check(callerCollections, requestedCollection, device.collectionId());
+        devices.readable(query.deviceId(), callerCollections, requestedCollection);
         Cursor after = continuation == null ? null : tokens.open(query, continuation);
         // One more than the page tells whether another page follows.
-        List<Sample> samples = finder.find(query, after, query.paginated() ? query.limit() + 1 : query.limit());
+        List<Sample> samples = store.find(query, after, query.paginated() ? query.limit() + 1 : query.limit());
         if (samples.size() <= query.limit()) {
             return new Page(samples, null);
         }

@@ -1,0 +1,10 @@
+/**
+ * The samples API over HTTP: {@code SamplesResource} (HTTP only: roles, parameters, one call to
+ * a facade, the response), the {@code @Stateless} facades that are one transaction each
+ * ({@code SampleIngestion} for a POST, {@code SamplePages} for a GET), the body reader with its
+ * byte and time limits, and the wire records. No {@code EntityManager} and no SQL here. Uses
+ * {@code samples.control}, {@code samples.entity}, {@code envelope} (the response and refusals),
+ * {@code operations.boundary} and {@code operations.control} (what to meter and count),
+ * {@code security.boundary} (the caller's collections) and the scopes of {@code io.apollo}.
+ */
+package io.apollo.samples.boundary;
