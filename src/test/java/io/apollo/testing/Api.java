@@ -61,6 +61,16 @@ public final class Api {
         return call("POST", String.format(SAMPLES_PATH, segment(deviceId))).header("Content-Type", "application/json");
     }
 
+    /** A DELETE of the device's samples; {@code query} (the filters) is appended as written. */
+    public Call delete(String deviceId, String query) {
+        return call("DELETE", String.format(SAMPLES_PATH, segment(deviceId)) + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** A DELETE of the device itself. */
+    public Call deleteDevice(String deviceId) {
+        return call("DELETE", "apollo/devices/" + segment(deviceId));
+    }
+
     /** A GET of the device's samples; {@code query} is appended as written (e.g. "limit=5&metric=Raw"). */
     public Call get(String deviceId, String query) {
         return call("GET", String.format(SAMPLES_PATH, segment(deviceId)) + (query.isEmpty() ? "" : "?" + query));

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The body of every response (docs/api.md §3): a status and the data. Data that is a list (a page
- * of samples) is what the response counts for the access line and the metrics.
+ * of samples) or that counts samples itself is what the response counts for the access line and
+ * the metrics.
  */
 @JsonbPropertyOrder({"status", "data"})
 public record Envelope(Status status, Object data) implements Counted {
@@ -31,6 +32,7 @@ public record Envelope(Status status, Object data) implements Counted {
 
     @Override
     public int count() {
-        return data instanceof Collection<?> items ? items.size() : -1;
+        return data instanceof Counted counted ? counted.count()
+                : data instanceof Collection<?> items ? items.size() : -1;
     }
 }

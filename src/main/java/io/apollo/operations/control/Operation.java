@@ -7,7 +7,9 @@ package io.apollo.operations.control;
 public enum Operation {
 
     POST_SAMPLES("post_samples"),
-    GET_SAMPLES("get_samples");
+    GET_SAMPLES("get_samples"),
+    DELETE_SAMPLES("delete_samples"),
+    DELETE_DEVICE("delete_device");
 
     private final String tag;
 

@@ -38,6 +38,7 @@ public class ServiceMetrics {
 
     private boolean counting;
     private LongConsumer samplesAccepted;
+    private LongConsumer samplesPurged;
     private final Map<BatchOutcome, LongConsumer> samplesRejected = new EnumMap<>(BatchOutcome.class);
     private final Map<BatchOutcome, LongConsumer> batches = new EnumMap<>(BatchOutcome.class);
     private final Map<Operation, LongConsumer> latency = new EnumMap<>(Operation.class);
@@ -50,6 +51,7 @@ public class ServiceMetrics {
         }
         Meters meters = available.get();
         samplesAccepted = meters.counter("apollo.samples.accepted", "Samples stored by accepted batches (202)");
+        samplesPurged = meters.counter("apollo.samples.purged", "Samples removed by the retention purge");
         String rejected = "Samples of rejected batches whose body was read, by reason";
         String outcomes = "POSTed batches, by outcome: accepted or the reason of the rejection";
         for (BatchOutcome outcome : BatchOutcome.values()) {
@@ -97,6 +99,13 @@ public class ServiceMetrics {
             if (counter != null) {
                 counter.accept(samples);
             }
+        }
+    }
+
+    /** Samples the retention purge removed. */
+    public void purged(long samples) {
+        if (counting && samples > 0) {
+            samplesPurged.accept(samples);
         }
     }
 }

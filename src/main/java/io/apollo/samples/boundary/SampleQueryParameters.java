@@ -2,12 +2,13 @@ package io.apollo.samples.boundary;
 
 import io.apollo.samples.control.SampleQuery;
 import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The query parameters of a GET, as sent. Taken as text and checked by {@link SampleQuery}, so
- * that a bad value is a 400 naming it (JAX-RS would answer 404 for a {@code limit} it cannot
- * convert).
+ * The query parameters of a GET (and the filters of a DELETE), as sent. Taken as text and
+ * checked by {@link SampleQuery}, so that a bad value is a 400 naming it (JAX-RS would answer 404
+ * for a {@code limit} it cannot convert).
  */
 public class SampleQueryParameters {
 
@@ -31,6 +32,21 @@ public class SampleQueryParameters {
 
     @QueryParam("paginated")
     String paginated;
+
+    /** The filters of a DELETE, which refuses the GET's order and paging parameters. */
+    SampleQuery filterForDevice(String deviceId) {
+        List<String> pagingSent = new ArrayList<>();
+        if (orderBy != null) {
+            pagingSent.add("orderby");
+        }
+        if (limit != null) {
+            pagingSent.add("limit");
+        }
+        if (paginated != null) {
+            pagingSent.add("paginated");
+        }
+        return SampleQuery.filter(deviceId, timeseriesIds, metric, startTime, endTime, pagingSent);
+    }
 
     SampleQuery forDevice(String deviceId) {
         return SampleQuery.of(deviceId, timeseriesIds, metric, startTime, endTime, orderBy, limit, paginated);

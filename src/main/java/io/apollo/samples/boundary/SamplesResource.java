@@ -10,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,6 +34,9 @@ public class SamplesResource {
 
     @EJB
     SamplePages pages;
+
+    @EJB
+    Deletions deletions;
 
     @Inject
     Caller caller;
@@ -63,5 +67,16 @@ public class SamplesResource {
                         page.samples().stream().map(SampleView::of).toList()))
                 .header(CONTINUATION_HEADER, page.continuation())
                 .build();
+    }
+
+    /** 200 with how many were deleted, once every chunk has committed; a repeat deletes 0. */
+    @DELETE
+    @Metered(Operation.DELETE_SAMPLES)
+    @RolesAllowed({Scopes.APOLLO_WRITE, Scopes.WRITE})
+    public Response delete(@PathParam("deviceId") @DeviceId String deviceId,
+            @BeanParam SampleQueryParameters parameters, @HeaderParam(COLLECTION_HEADER) String collection) {
+        long deleted = deletions.deleteSamples(parameters.filterForDevice(deviceId), caller.collections(security),
+                collection);
+        return Response.ok(Envelope.success(Response.Status.OK.getStatusCode(), new Deleted(deleted))).build();
     }
 }

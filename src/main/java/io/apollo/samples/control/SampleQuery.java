@@ -12,7 +12,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * What a GET asks for (docs/api.md §5), checked: an empty {@code timeseriesIds} means all of the
+ * What a GET asks for (docs/api.md §5), checked, or which samples a DELETE removes (its filters
+ * only: device, timeseries, metric and time range; docs/api.md §8): an empty {@code timeseriesIds} means all of the
  * device's timeseries; {@code start} is inclusive, {@code end} exclusive, either may be null.
  */
 public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, String metric, OffsetDateTime start,
@@ -23,10 +24,39 @@ public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, Stri
     static final String ASCENDING = "timestamp asc";
     static final String DESCENDING = "timestamp desc";
 
+    /** All of a device's samples. */
+    public static SampleQuery all(String deviceId) {
+        return before(deviceId, null);
+    }
+
+    /** The device's samples before {@code end} (exclusive; null: all of them). */
+    public static SampleQuery before(String deviceId, OffsetDateTime end) {
+        return new SampleQuery(deviceId, new TreeSet<>(), null, null, end, false, DEFAULT_LIMIT, false);
+    }
+
     /** The query parameters as sent; absent ones are null. @throws InvalidQuery listing every problem */
     public static SampleQuery of(String deviceId, List<String> timeseriesIds, String metric, String startTime,
             String endTime, String orderBy, String limit, String paginated) {
+        return parse(new ArrayList<>(), deviceId, timeseriesIds, metric, startTime, endTime, orderBy, limit, paginated);
+    }
+
+    /**
+     * A DELETE's filters as sent. {@code pagingSent} names the GET's order and paging parameters
+     * that came with it: each is a problem, since a DELETE removes every sample its filters match
+     * and a {@code limit} it ignored would delete more than the caller meant.
+     *
+     * @throws InvalidQuery listing every problem
+     */
+    public static SampleQuery filter(String deviceId, List<String> timeseriesIds, String metric, String startTime,
+            String endTime, List<String> pagingSent) {
         List<String> problems = new ArrayList<>();
+        pagingSent.forEach(name -> problems.add(name + " does not apply to a DELETE, which removes every sample"
+                + " its filters match"));
+        return parse(problems, deviceId, timeseriesIds, metric, startTime, endTime, null, null, null);
+    }
+
+    private static SampleQuery parse(List<String> problems, String deviceId, List<String> timeseriesIds,
+            String metric, String startTime, String endTime, String orderBy, String limit, String paginated) {
         SortedSet<String> ids = new TreeSet<>();
         for (String parameter : timeseriesIds == null ? List.<String>of() : timeseriesIds) {
             for (String id : parameter.split(",")) {

@@ -13,11 +13,13 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every SQL statement on samples and on the device row that guards them, run by plain JDBC inside
@@ -36,6 +38,9 @@ import java.util.Optional;
 public class SampleStore {
 
     static final String LOCK_DEVICE = "SELECT collection_id FROM devices WHERE device_id = ? FOR UPDATE";
+    static final String DELETE_DEVICE = "DELETE FROM devices WHERE device_id = ?";
+    static final String FIRST_DEVICES = "SELECT device_id FROM devices ORDER BY device_id LIMIT ?";
+    static final String NEXT_DEVICES = "SELECT device_id FROM devices WHERE device_id > ? ORDER BY device_id LIMIT ?";
     static final String MERGE = "MERGE INTO samples (value_text, value_is_number, ingested_at, device_id, timeseries_id,"
             + " metric, sample_time) KEY (device_id, timeseries_id, sample_time, metric) VALUES (?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_ON_CONFLICT = "INSERT INTO samples (value_text, value_is_number, ingested_at, device_id,"
@@ -143,24 +148,8 @@ public class SampleStore {
         String direction = query.descending() ? " DESC" : "";
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT timeseries_id, metric, sample_time, value_text, value_is_number,"
-                + " ingested_at FROM samples WHERE device_id = ?");
-        parameters.add(query.deviceId());
-        if (timeseriesId != null) {
-            sql.append(" AND timeseries_id = ?");
-            parameters.add(timeseriesId);
-        }
-        if (query.metric() != null) {
-            sql.append(" AND metric = ?");
-            parameters.add(query.metric());
-        }
-        if (query.start() != null) {
-            sql.append(" AND sample_time >= ?");
-            parameters.add(query.start());
-        }
-        if (query.end() != null) {
-            sql.append(" AND sample_time < ?");
-            parameters.add(query.end());
-        }
+                + " ingested_at FROM samples WHERE ");
+        where(query, timeseriesId == null ? query.timeseriesIds() : Set.of(timeseriesId), sql, parameters);
         if (cursor != null) {
             // The first condition bounds the index range; the rest only sorts out the rows that
             // share the cursor's timestamp.
@@ -177,10 +166,7 @@ public class SampleStore {
         sql.append(" LIMIT ?");
         parameters.add(max);
 
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
             List<Sample> samples = new ArrayList<>(max);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -190,6 +176,93 @@ public class SampleStore {
             }
             return samples;
         }
+    }
+
+    /**
+     * Deletes at most {@code max} of the samples the filter matches (its device, timeseries,
+     * metric and time range; order and paging do not apply).
+     *
+     * @return how many it deleted: fewer than {@code max} when no more match
+     */
+    public int delete(SampleQuery filter, int max) {
+        return run("Deleting samples of device " + filter.deviceId(), connection -> {
+            List<Object> parameters = new ArrayList<>();
+            StringBuilder where = new StringBuilder();
+            where(filter, filter.timeseriesIds(), where, parameters);
+            parameters.add(max);
+            // H2 limits a DELETE itself; PostgreSQL deletes the rows a limited SELECT found (by
+            // their physical address, ctid, which stays put within the transaction).
+            StringBuilder sql = new StringBuilder(switch (vendor) {
+                case H2 -> "DELETE FROM samples WHERE " + where + " FETCH FIRST ? ROWS ONLY";
+                case POSTGRESQL -> "DELETE FROM samples WHERE ctid = ANY(ARRAY(SELECT ctid FROM samples WHERE " + where
+                        + " LIMIT ?))";
+            });
+            try (PreparedStatement delete = prepare(connection, sql, parameters)) {
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes a device's row, which its caller has locked and whose samples it has deleted. */
+    public void deleteDevice(String deviceId) {
+        run("Deleting device " + deviceId, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_DEVICE)) {
+                delete.setString(1, deviceId);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Up to {@code max} device ids after {@code after} (null: from the first), in order. */
+    public List<String> deviceIds(String after, int max) {
+        return run("Listing devices", connection -> {
+            try (PreparedStatement list = connection.prepareStatement(after == null ? FIRST_DEVICES : NEXT_DEVICES)) {
+                int parameter = 1;
+                if (after != null) {
+                    list.setString(parameter++, after);
+                }
+                list.setInt(parameter, max);
+                List<String> ids = new ArrayList<>(max);
+                try (ResultSet rows = list.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** The filter's conditions: the device, the timeseries (none: all of them), the metric, the time range. */
+    private static void where(SampleQuery filter, Set<String> timeseriesIds, StringBuilder sql, List<Object> parameters) {
+        sql.append("device_id = ?");
+        parameters.add(filter.deviceId());
+        if (!timeseriesIds.isEmpty()) {
+            sql.append(timeseriesIds.size() == 1 ? " AND timeseries_id = ?"
+                    : " AND timeseries_id IN (" + String.join(", ", Collections.nCopies(timeseriesIds.size(), "?")) + ")");
+            parameters.addAll(timeseriesIds);
+        }
+        if (filter.metric() != null) {
+            sql.append(" AND metric = ?");
+            parameters.add(filter.metric());
+        }
+        if (filter.start() != null) {
+            sql.append(" AND sample_time >= ?");
+            parameters.add(filter.start());
+        }
+        if (filter.end() != null) {
+            sql.append(" AND sample_time < ?");
+            parameters.add(filter.end());
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, CharSequence sql, List<Object> parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+        return statement;
     }
 
     /** Work on the transaction's connection, which the persistence context owns: used, never closed, here. */

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rules of docs/api.md §4 for each sample of a batch. Every problem of every sample is collected,
@@ -20,6 +21,16 @@ public final class SampleValidation {
 
     /** @throws InvalidSamples listing every problem, when any sample breaks a rule */
     public static List<ValidSample> validate(List<SampleInput> batch) {
+        return validate(batch, Optional.empty());
+    }
+
+    /**
+     * The same, and no sample the retention window leaves out: it would be purged, so it is
+     * refused rather than stored only to vanish.
+     *
+     * @throws InvalidSamples listing every problem, when any sample breaks a rule
+     */
+    public static List<ValidSample> validate(List<SampleInput> batch, Optional<RetentionPeriod.Window> kept) {
         List<Violation> violations = new ArrayList<>();
         List<ValidSample> valid = new ArrayList<>(batch.size());
         for (int index = 0; index < batch.size(); index++) {
@@ -32,6 +43,10 @@ public final class SampleValidation {
             String metric = problems.metric(input.metric(), input.mertic());
             OffsetDateTime parsedTimestamp = timestamp == null ? null
                     : SampleTimestamps.parse(timestamp, message -> problems.add("timestamp", message));
+            String purged = parsedTimestamp == null ? null : kept.map(window -> window.refusal(parsedTimestamp)).orElse(null);
+            if (purged != null) {
+                problems.add("timestamp", purged);
+            }
             if (problems.none()) {
                 valid.add(new ValidSample(timeseriesId, metric, parsedTimestamp, value,
                         input.val().type() == ValueType.NUMBER));

@@ -1,6 +1,5 @@
 package io.apollo.samples.entity;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,8 +13,6 @@ import jakarta.validation.constraints.Size;
  */
 @Entity
 @Table(name = "devices")
-// A device never changes once created: reads that take no lock may come from the shared cache.
-@Cacheable
 public class Device {
 
     public static final int ID_LENGTH = 128;

@@ -14,41 +14,48 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** {@code /openapi}: both operations, every status they answer with, the envelope and the bearer scheme. */
+/** {@code /openapi}: every operation, every status it answers with, the envelope and the bearer scheme. */
 class OpenApiIT extends ServerTest {
 
     private static final String SAMPLES = "/apollo/devices/{deviceId}/timeseries/samples";
+    private static final String DEVICE = "/apollo/devices/{deviceId}";
 
     @Test
-    void documentsBothOperationsWithEveryStatus() {
-        JsonObject path = document().getJsonObject("paths").getJsonObject(SAMPLES);
-        assertEquals(Set.of("post", "get", "parameters"), path.keySet(), "only the API, no test resources");
+    void documentsEveryOperationWithEveryStatus() {
+        JsonObject paths = document().getJsonObject("paths");
+        assertEquals(Set.of(SAMPLES, DEVICE), paths.keySet(), "only the API, no test resources");
+        JsonObject samples = paths.getJsonObject(SAMPLES);
+        assertEquals(Set.of("post", "get", "delete", "parameters"), samples.keySet());
         assertEquals(Set.of("202", "400", "401", "403", "406", "408", "413", "415", "500"),
-                path.getJsonObject("post").getJsonObject("responses").keySet());
-        assertEquals(Set.of("200", "400", "401", "403", "404", "406", "500"),
-                path.getJsonObject("get").getJsonObject("responses").keySet());
+                samples.getJsonObject("post").getJsonObject("responses").keySet());
+        Set<String> readOrDelete = Set.of("200", "400", "401", "403", "404", "406", "500");
+        assertEquals(readOrDelete, samples.getJsonObject("get").getJsonObject("responses").keySet());
+        assertEquals(readOrDelete, samples.getJsonObject("delete").getJsonObject("responses").keySet());
+        JsonObject device = paths.getJsonObject(DEVICE);
+        assertEquals(Set.of("delete", "parameters"), device.keySet());
+        assertEquals(readOrDelete, device.getJsonObject("delete").getJsonObject("responses").keySet());
     }
 
     @Test
     void documentsTheHeadersAndParameters() {
         JsonObject document = document();
-        JsonObject path = document.getJsonObject("paths").getJsonObject(SAMPLES);
         JsonObject parameters = document.getJsonObject("components").getJsonObject("parameters");
-        Set<String> shared = path.getJsonArray("parameters").stream()
-                .map(reference -> parameter(parameters, reference.asJsonObject()))
-                .map(parameter -> parameter.getString("in") + ":" + parameter.getString("name"))
-                .collect(Collectors.toSet());
-        assertEquals(Set.of("path:deviceId", "header:erCollectionId", "header:x-correlation-id"), shared);
-        Set<String> reading = path.getJsonObject("get").getJsonArray("parameters").stream()
-                .map(JsonValue::asJsonObject)
-                .map(parameter -> parameter.getString("in") + ":" + parameter.getString("name"))
-                .collect(Collectors.toSet());
-        assertEquals(Set.of("query:timeseries_ids", "query:metric", "query:startTime", "query:endTime", "query:orderby",
-                "query:limit", "query:paginated", "header:ContinuationToken"), reading);
+        for (String route : Set.of(SAMPLES, DEVICE)) {
+            assertEquals(Set.of("path:deviceId", "header:erCollectionId", "header:x-correlation-id"),
+                    names(parameters, document.getJsonObject("paths").getJsonObject(route).getJsonArray("parameters")),
+                    route);
+        }
+        JsonObject path = document.getJsonObject("paths").getJsonObject(SAMPLES);
+        Set<String> filters = Set.of("query:timeseries_ids", "query:metric", "query:startTime", "query:endTime");
+        Set<String> reading = new HashSet<>(filters);
+        reading.addAll(Set.of("query:orderby", "query:limit", "query:paginated", "header:ContinuationToken"));
+        assertEquals(reading, names(parameters, path.getJsonObject("get").getJsonArray("parameters")));
+        assertEquals(filters, names(parameters, path.getJsonObject("delete").getJsonArray("parameters")));
         assertTrue(path.getJsonObject("get").getJsonObject("responses").getJsonObject("200").getJsonObject("headers")
                 .containsKey("ContinuationToken"));
     }
@@ -56,9 +63,11 @@ class OpenApiIT extends ServerTest {
     @Test
     void everyResponseIsTheEnvelope() {
         JsonObject document = document();
-        JsonObject path = document.getJsonObject("paths").getJsonObject(SAMPLES);
         JsonObject shared = document.getJsonObject("components").getJsonObject("responses");
-        for (String method : Set.of("post", "get")) {
+        for (String operation : Set.of(SAMPLES + " post", SAMPLES + " get", SAMPLES + " delete", DEVICE + " delete")) {
+            String[] routeAndMethod = operation.split(" ");
+            String method = routeAndMethod[1];
+            JsonObject path = document.getJsonObject("paths").getJsonObject(routeAndMethod[0]);
             path.getJsonObject(method).getJsonObject("responses").forEach((status, value) -> {
                 JsonObject response = value.asJsonObject().containsKey("$ref")
                         ? shared.getJsonObject(local(value.asJsonObject().getString("$ref")))
@@ -67,11 +76,11 @@ class OpenApiIT extends ServerTest {
                 String schema = local(content.getJsonObject("schema").getString("$ref"));
                 JsonObject properties = document.getJsonObject("components").getJsonObject("schemas")
                         .getJsonObject(schema).getJsonObject("properties");
-                assertEquals(Set.of("status", "data"), properties.keySet(), method + " " + status);
-                assertTrue(response.getJsonObject("headers").containsKey("x-correlation-id"), method + " " + status);
+                assertEquals(Set.of("status", "data"), properties.keySet(), operation + " " + status);
+                assertTrue(response.getJsonObject("headers").containsKey("x-correlation-id"), operation + " " + status);
                 if (content.containsKey("example")) {
                     assertEquals(status, content.getJsonObject("example").getJsonObject("status").getString("Code"),
-                            method + " " + status);
+                            operation + " " + status);
                 }
             });
         }
@@ -110,6 +119,9 @@ class OpenApiIT extends ServerTest {
         assertEquals(Device.ID_LENGTH, parameters.getJsonObject("deviceId").getJsonObject("schema").getInt("maxLength"));
         assertEquals(Device.COLLECTION_LENGTH,
                 parameters.getJsonObject("erCollectionId").getJsonObject("schema").getInt("maxLength"));
+        assertEquals(Sample.METRIC_LENGTH, parameters.getJsonObject("metric").getJsonObject("schema").getInt("maxLength"));
+        assertEquals(Sample.TIMESERIES_ID_LENGTH, parameters.getJsonObject("timeseriesIds").getJsonObject("schema")
+                .getJsonObject("items").getInt("maxLength"));
         JsonObject body = document.getJsonObject("paths").getJsonObject(SAMPLES).getJsonObject("post")
                 .getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json");
         assertEquals(SampleBatchReader.DEFAULT_MAX_SAMPLES, body.getJsonObject("schema").getInt("maxItems"));
@@ -127,8 +139,14 @@ class OpenApiIT extends ServerTest {
         return reply.json();
     }
 
-    private static JsonObject parameter(JsonObject parameters, JsonObject reference) {
-        return parameters.getJsonObject(local(reference.getString("$ref")));
+    /** "in:name" of each parameter, written out or a reference to the shared ones. */
+    private static Set<String> names(JsonObject shared, JsonArray parameters) {
+        return parameters.stream()
+                .map(JsonValue::asJsonObject)
+                .map(parameter -> parameter.containsKey("$ref")
+                        ? shared.getJsonObject(local(parameter.getString("$ref"))) : parameter)
+                .map(parameter -> parameter.getString("in") + ":" + parameter.getString("name"))
+                .collect(Collectors.toSet());
     }
 
     private static String local(String reference) {

@@ -14,6 +14,8 @@ class RoutesTest {
         // As MeteredRoutes registers SamplesResource's methods.
         routes.add("POST", "apollo/devices/{deviceId}/timeseries/samples", Operation.POST_SAMPLES);
         routes.add("GET", "apollo/devices/{deviceId}/timeseries/samples", Operation.GET_SAMPLES);
+        routes.add("DELETE", "apollo/devices/{deviceId}/timeseries/samples", Operation.DELETE_SAMPLES);
+        routes.add("DELETE", "apollo/devices/{deviceId}", Operation.DELETE_DEVICE);
     }
 
     @ParameterizedTest
@@ -22,6 +24,11 @@ class RoutesTest {
             "GET, /apollo/devices/d1/timeseries/samples, GET_SAMPLES",
             "GET, /apollo/devices/d%2F1/timeseries/samples/, GET_SAMPLES",
             "PUT, /apollo/devices/d1/timeseries/samples, ",
+            "DELETE, /apollo/devices/d1/timeseries/samples, DELETE_SAMPLES",
+            "DELETE, /apollo/devices/d%2F1, DELETE_DEVICE",
+            "DELETE, /apollo/devices/d1/, DELETE_DEVICE",
+            "DELETE, /apollo/devices/d1/timeseries, ",
+            "GET, /apollo/devices/d1, ",
             "GET, /apollo/devices//timeseries/samples, ",
             "GET, /apollo/devices/d1/timeseries/samples/x, ",
             "GET, /metrics, ",

@@ -1,7 +1,10 @@
 package io.apollo.samples.boundary;
 
+import static io.apollo.testing.Samples.batch;
 import static io.apollo.testing.Samples.batchOf;
+import static io.apollo.testing.Samples.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -12,6 +15,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.apollo.testing.Api;
 import io.apollo.testing.PayaraProcess;
 import io.apollo.testing.TestTokens;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -19,6 +23,8 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +55,42 @@ class ConfigurationIT {
                     .send().assertError(403, "User does not have access to device");
 
             assertEquals(3, api.get(device, "").token(token).send().assertEnvelope(200, "").asJsonArray().size());
+        }
+    }
+
+    /**
+     * A retention period (docs/api.md §8): a sample already past it is refused, naming its
+     * timestamp, and one that ages past it is purged by the job, which says so in the log.
+     */
+    @Test
+    void samplesPastTheRetentionPeriodAreRefusedAndPurged() throws Exception {
+        try (PayaraProcess server = PayaraProcess.start("configuration-retention-server", dataDir,
+                List.of("-Dapollo.retention.max-age=PT20S", "-Dapollo.retention.interval=PT2S"), Map.of())) {
+            Api api = server.api();
+            String device = Api.newDevice();
+            String token = TestTokens.groups("apollo_write", "apollo_read").collections("team-a").sign();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+            Api.Reply old = api.post(device).token(token).body(batch(sample("t", "1", now.minusSeconds(3600).toString()),
+                    sample("t", "2", now.toString()))).send();
+            JsonObject problem = old.assertEnvelope(400, "Invalid samples: 1 problem").asJsonObject()
+                    .getJsonArray("errors").getJsonObject(0);
+            assertEquals(0, problem.getInt("index"));
+            assertEquals("timestamp", problem.getString("field"));
+            assertTrue(problem.getString("message").startsWith("is older than the retention period (PT20S): samples"
+                    + " before "), problem.toString());
+            api.get(device, "").token(token).send().assertError(404, "Device not found");
+
+            api.post(device).token(token).body(batch(sample("t", "1", now.minusSeconds(5).toString()),
+                    sample("t", "2", now.plusSeconds(3600).toString()))).send().assertAccepted();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (api.get(device, "").token(token).send().assertEnvelope(200, "").asJsonArray().size() > 1) {
+                assertTrue(Instant.now().isBefore(deadline), "the aged sample is still there after a minute");
+                Thread.sleep(500);
+            }
+            assertEquals(List.of("2"), api.get(device, "").token(token).send().assertEnvelope(200, "").asJsonArray()
+                    .getValuesAs(JsonObject.class).stream().map(sample -> sample.get("val").toString()).toList());
+            assertTrue(server.log().contains("Retention purge: "), "one INFO line a run");
         }
     }
 
