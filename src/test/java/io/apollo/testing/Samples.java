@@ -1,6 +1,9 @@
 package io.apollo.testing;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
 
 /** Request bodies for the tests. */
 public final class Samples {
@@ -26,5 +29,22 @@ public final class Samples {
                     Instant.ofEpochSecond(1_500_000_000L + i).toString()));
         }
         return json.append(']').toString();
+    }
+
+    /**
+     * One timeseries' samples as POST bodies of at most 10,000 samples each: sample i has the
+     * value i and the timestamp {@code start} plus i seconds, for i from 0 to n-1.
+     */
+    public static List<String> seriesBatches(String timeseriesId, String metric, Instant start, int n) {
+        List<String> bodies = new ArrayList<>();
+        for (int from = 0; from < n; from += 10_000) {
+            StringJoiner samples = new StringJoiner(",", "[", "]");
+            for (int i = from; i < Math.min(n, from + 10_000); i++) {
+                samples.add("{\"timeseriesId\":\"" + timeseriesId + "\",\"metric\":\"" + metric + "\",\"val\":" + i
+                        + ",\"timestamp\":\"" + start.plusSeconds(i) + "\"}");
+            }
+            bodies.add(samples.toString());
+        }
+        return bodies;
     }
 }

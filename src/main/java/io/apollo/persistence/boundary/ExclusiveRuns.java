@@ -23,9 +23,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ExclusiveRuns {
 
-    static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?)";
-    static final String UNLOCK = "SELECT pg_advisory_unlock(?)";
-
     @Inject
     DataSource database;
 
@@ -41,16 +38,39 @@ public class ExclusiveRuns {
             return OptionalLong.of(work.getAsLong());
         }
         try (Connection session = database.getConnection()) {
-            if (!call(session, TRY_LOCK, key)) {
+            if (!call(session, "SELECT pg_try_advisory_lock(?)", key)) {
                 return OptionalLong.empty();
             }
+            long done;
             try {
-                return OptionalLong.of(work.getAsLong());
-            } finally {
-                call(session, UNLOCK, key);
+                done = work.getAsLong();
+            } catch (RuntimeException failure) {
+                unlock(session, key, failure);
+                throw failure;
             }
+            unlock(session, key, null);
+            return OptionalLong.of(done);
         } catch (SQLException failure) {
             throw new IllegalStateException("Taking or releasing advisory lock " + key + " failed", failure);
+        }
+    }
+
+    /**
+     * Releases the lock, or fails loudly (with the work's own failure, if any, kept as the cause):
+     * a pooled connection that went back still holding it would stop the work on every instance.
+     */
+    private static void unlock(Connection session, long key, RuntimeException workFailure) throws SQLException {
+        boolean released;
+        try {
+            released = call(session, "SELECT pg_advisory_unlock(?)", key);
+        } catch (SQLException failure) {
+            if (workFailure != null) {
+                failure.addSuppressed(workFailure);
+            }
+            throw failure;
+        }
+        if (!released) {
+            throw new IllegalStateException("Advisory lock " + key + " was not held when released", workFailure);
         }
     }
 

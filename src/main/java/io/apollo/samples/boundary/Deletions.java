@@ -33,15 +33,15 @@ public class Deletions {
 
     /** @return how many samples of the filter it deleted */
     public long deleteSamples(SampleQuery filter, Set<String> callerCollections, String requestedCollection) {
-        deletions.checkAccess(filter.deviceId(), callerCollections, requestedCollection);
-        return inChunks(chunk -> deletions.deleteChunk(filter, chunk), chunkSize);
+        String collection = deletions.checkAccess(filter.deviceId(), callerCollections, requestedCollection);
+        return inChunks(chunk -> deletions.deleteChunk(filter, collection, chunk), chunkSize);
     }
 
     /** @return how many samples it deleted with the device */
     public long deleteDevice(String deviceId, Set<String> callerCollections, String requestedCollection) {
-        deletions.checkAccess(deviceId, callerCollections, requestedCollection);
-        return inChunks(chunk -> deletions.deleteChunk(SampleQuery.all(deviceId), chunk), chunkSize)
-                + inChunks(chunk -> deletions.deleteLastChunkAndDevice(deviceId, chunk), chunkSize);
+        String collection = deletions.checkAccess(deviceId, callerCollections, requestedCollection);
+        return inChunks(chunk -> deletions.deleteChunk(SampleQuery.all(deviceId), collection, chunk), chunkSize)
+                + inChunks(chunk -> deletions.deleteLastChunkAndDevice(deviceId, collection, chunk), chunkSize);
     }
 
     /** Deletes chunk after chunk until one deletes fewer than a chunk; the total deleted. */

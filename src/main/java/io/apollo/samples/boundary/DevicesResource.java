@@ -8,8 +8,12 @@ import io.apollo.security.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,9 +22,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+/** A device's endpoints: its samples, and the device itself. */
 @Path("devices/{deviceId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class DevicesResource {
+
+    static final String SAMPLES = "timeseries/samples";
+
+    static final String COLLECTION_HEADER = "erCollectionId";
+    static final String CONTINUATION_HEADER = "ContinuationToken";
+
+    @EJB
+    SampleIngestion ingestion;
+
+    @EJB
+    SamplePages pages;
 
     @EJB
     Deletions deletions;
@@ -31,12 +47,51 @@ public class DevicesResource {
     @Context
     SecurityContext security;
 
+    /** 202 only once the batch has committed: an accepted batch is a stored batch. */
+    @POST
+    @Path(SAMPLES)
+    @Metered(Operation.POST_SAMPLES)
+    @RolesAllowed({Scopes.APOLLO_WRITE, Scopes.WRITE})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(@PathParam("deviceId") @DeviceId String deviceId,
+            @HeaderParam(COLLECTION_HEADER) String collection, SampleBatch batch) {
+        ingestion.ingest(deviceId, caller.collections(security), collection, batch.samples());
+        return Response.accepted(Envelope.success(Response.Status.ACCEPTED.getStatusCode())).build();
+    }
+
+    @GET
+    @Path(SAMPLES)
+    @Metered(Operation.GET_SAMPLES)
+    @RolesAllowed({Scopes.APOLLO_READ, Scopes.READ, Scopes.APOLLO_WRITE, Scopes.WRITE})
+    public Response get(@PathParam("deviceId") @DeviceId String deviceId,
+            @BeanParam SampleQueryParameters parameters, @HeaderParam(COLLECTION_HEADER) String collection,
+            @HeaderParam(CONTINUATION_HEADER) String continuation) {
+        SamplePages.Page page = pages.read(parameters.forDevice(deviceId), caller.collections(security), collection,
+                continuation);
+        return Response.ok(Envelope.success(Response.Status.OK.getStatusCode(),
+                        page.samples().stream().map(SampleView::of).toList()))
+                .header(CONTINUATION_HEADER, page.continuation())
+                .build();
+    }
+
+    /** 200 with how many were deleted, once every chunk has committed; a repeat deletes 0. */
+    @DELETE
+    @Path(SAMPLES)
+    @Metered(Operation.DELETE_SAMPLES)
+    @RolesAllowed({Scopes.APOLLO_WRITE, Scopes.WRITE})
+    public Response deleteSamples(@PathParam("deviceId") @DeviceId String deviceId,
+            @BeanParam SampleQueryParameters parameters, @HeaderParam(COLLECTION_HEADER) String collection) {
+        long deleted = deletions.deleteSamples(parameters.filterForDevice(deviceId), caller.collections(security),
+                collection);
+        return Response.ok(Envelope.success(Response.Status.OK.getStatusCode(), new Deleted(deleted))).build();
+    }
+
     /** The device and all its samples; afterwards its id is free for a new first POST. */
     @DELETE
     @Metered(Operation.DELETE_DEVICE)
     @RolesAllowed({Scopes.APOLLO_WRITE, Scopes.WRITE})
-    public Response delete(@PathParam("deviceId") @DeviceId String deviceId,
-            @HeaderParam(SamplesResource.COLLECTION_HEADER) String collection) {
+    public Response deleteDevice(@PathParam("deviceId") @DeviceId String deviceId,
+            @HeaderParam(COLLECTION_HEADER) String collection) {
         long deleted = deletions.deleteDevice(deviceId, caller.collections(security), collection);
         return Response.ok(Envelope.success(Response.Status.OK.getStatusCode(), new Deleted(deleted))).build();
     }

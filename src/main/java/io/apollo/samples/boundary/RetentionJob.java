@@ -19,7 +19,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -64,21 +66,58 @@ public class RetentionJob {
     @Inject
     ServiceMetrics metrics;
 
+    /** Checks the settings deletes and the purge run on, at deployment: a bad one fails it, named. */
     @PostConstruct
     void schedule() {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException(Deletions.CHUNK_SIZE + " must be at least 1, not " + chunkSize);
+        }
+        long every = every(interval);
         if (retention.maxAge().isEmpty()) {
             LOG.info(() -> "Samples are kept for ever (" + RetentionPeriod.MAX_AGE + " is not set)");
             return;
         }
-        long every = Duration.parse(interval.strip()).toMillis();
         timers.createIntervalTimer(Math.min(every, Duration.ofMinutes(1).toMillis()), every,
                 new TimerConfig("retention purge", false));
         LOG.info(() -> "Samples are kept for " + retention.maxAge().get() + ", purged every " + interval);
     }
 
+    static long every(String interval) {
+        try {
+            long millis = Duration.parse(interval.strip()).toMillis();
+            if (millis < 1000) {
+                throw new IllegalArgumentException(INTERVAL + " must be at least a second, not " + interval);
+            }
+            return millis;
+        } catch (DateTimeParseException | ArithmeticException notADuration) {
+            throw new IllegalArgumentException(INTERVAL + " must be an ISO-8601 duration such as PT1H, not "
+                    + interval, notADuration);
+        }
+    }
+
     @Timeout
     void run() {
         retention.at(Instant.now()).ifPresent(window -> purgeOlderThan(window.oldestKept()));
+    }
+
+    /**
+     * One device's old samples, counted chunk by chunk: a device whose purge fails is logged and
+     * skipped, and the run goes on with the next one.
+     */
+    private long purge(SampleQuery old) {
+        long purged = 0;
+        try {
+            int chunk;
+            do {
+                chunk = deletions.purgeChunk(old, chunkSize);
+                purged += chunk;
+                metrics.purged(chunk);
+            } while (chunk == chunkSize);
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, failure, () -> "Retention purge of device " + old.deviceId() + " failed; it is"
+                    + " purged again at the next run");
+        }
+        return purged;
     }
 
     /**
@@ -95,13 +134,11 @@ public class RetentionJob {
             for (List<String> ids = deletions.deviceIds(null, DEVICES_PER_READ); !ids.isEmpty();
                     ids = deletions.deviceIds(after, DEVICES_PER_READ)) {
                 for (String deviceId : ids) {
-                    purged += Deletions.inChunks(chunk -> deletions.deleteChunk(SampleQuery.before(deviceId, oldestKept),
-                            chunk), chunkSize);
+                    purged += purge(SampleQuery.before(deviceId, oldestKept));
                 }
                 devices += ids.size();
                 after = ids.get(ids.size() - 1);
             }
-            metrics.purged(purged);
             long total = purged;
             int read = devices;
             LOG.info(() -> "Retention purge: " + total + " samples older than " + oldestKept + " deleted from "

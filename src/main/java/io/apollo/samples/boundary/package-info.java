@@ -1,9 +1,11 @@
 /**
- * The samples API over HTTP: {@code SamplesResource} (HTTP only: roles, parameters, one call to
- * a facade, the response), the {@code @Stateless} facades that are one transaction each
- * ({@code SampleIngestion} for a POST, {@code SamplePages} for a GET), the body reader with its
- * byte and time limits, and the wire records. No {@code EntityManager} and no SQL here. Uses
- * {@code samples.control}, {@code samples.entity}, {@code envelope} (the response and refusals),
+ * The samples API over HTTP: {@code DevicesResource} (HTTP only:
+ * roles, parameters, one call to a facade, the response), the {@code @Stateless} facades that are
+ * one transaction each ({@code SampleIngestion} for a POST, {@code SamplePages} for a GET) or a
+ * transaction a chunk ({@code Deletions}), the retention purge's timer ({@code RetentionJob}), the
+ * body reader with its byte and time limits, and the wire records. No {@code EntityManager} and
+ * no SQL here. Uses {@code samples.control}, {@code samples.entity}, {@code persistence.boundary}
+ * (one instance purging at a time), {@code envelope} (the response and refusals),
  * {@code operations.boundary} and {@code operations.control} (what to meter and count),
  * {@code security.boundary} (the caller's collections) and the scopes of {@code io.apollo}.
  */

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * How long samples are kept ({@value #MAX_AGE}, an ISO-8601 duration such as {@code P90D}; unset:
  * for ever), counted back from now on their timestamps. Older samples are purged in the
- * background and refused when posted, never stored only to be purged.
+ * background, and refused when they are already that old when posted.
  */
 @ApplicationScoped
 public class RetentionPeriod {

@@ -10,8 +10,10 @@ import java.util.Set;
 /**
  * The steps of a large delete, each a transaction of its own and each bounded: no lock or
  * transaction is held for longer than one chunk takes, so a delete of millions of samples never
- * stalls the ingest of other devices, and a delete cut short (a crash, a timeout) leaves only
- * whole chunks deleted: a repeat finishes it.
+ * stalls ingest for long, and a delete cut short (a crash, a timeout) leaves only whole chunks
+ * deleted: a repeat finishes it. Each chunk locks the device, as a POST does, and a client's
+ * delete stops when the device is no longer the one whose access it checked: deleted, or deleted
+ * and registered anew in another collection while the delete ran.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -23,14 +25,26 @@ public class SampleDeletions {
     @Inject
     SampleStore store;
 
-    /** @throws DeviceNotFound or DeviceAccessDenied unless the caller may reach the device */
-    public void checkAccess(String deviceId, Set<String> callerCollections, String requestedCollection) {
-        devices.readable(deviceId, callerCollections, requestedCollection);
+    /**
+     * @return the device's collection, which every chunk of the caller's delete checks again
+     * @throws DeviceNotFound or DeviceAccessDenied unless the caller may reach the device
+     */
+    public String checkAccess(String deviceId, Set<String> callerCollections, String requestedCollection) {
+        return devices.readable(deviceId, callerCollections, requestedCollection).collectionId();
     }
 
-    /** @return how many samples of the filter it deleted, at most {@code max} */
-    public int deleteChunk(SampleQuery filter, int max) {
-        return store.delete(filter, max);
+    /**
+     * @return how many samples of the filter it deleted, at most {@code max}; 0 when the device
+     *     is gone or no longer in {@code collection}
+     */
+    public int deleteChunk(SampleQuery filter, String collection, int max) {
+        return store.lockDevice(filter.deviceId()).filter(collection::equals).isPresent()
+                ? store.delete(filter, max) : 0;
+    }
+
+    /** A chunk of the retention purge, whatever the device's collection. */
+    public int purgeChunk(SampleQuery filter, int max) {
+        return store.lockDevice(filter.deviceId()).isPresent() ? store.delete(filter, max) : 0;
     }
 
     /**
@@ -38,10 +52,11 @@ public class SampleDeletions {
      * posted meanwhile either committed before (its samples are deleted here, or in the next
      * chunk) or waits and then registers the device anew. Samples never outlive their device.
      *
-     * @return how many samples it deleted; {@code max} when more remain and the device is still there
+     * @return how many samples it deleted; {@code max} when more remain and the device is still
+     *     there; 0 when the device is gone or no longer in {@code collection}
      */
-    public int deleteLastChunkAndDevice(String deviceId, int max) {
-        if (store.lockDevice(deviceId).isEmpty()) {
+    public int deleteLastChunkAndDevice(String deviceId, String collection, int max) {
+        if (store.lockDevice(deviceId).filter(collection::equals).isEmpty()) {
             return 0;
         }
         int deleted = store.delete(SampleQuery.all(deviceId), max);

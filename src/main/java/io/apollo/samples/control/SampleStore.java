@@ -180,7 +180,8 @@ public class SampleStore {
 
     /**
      * Deletes at most {@code max} of the samples the filter matches (its device, timeseries,
-     * metric and time range; order and paging do not apply).
+     * metric and time range; order and paging do not apply), of a device the caller has locked
+     * ({@link #lockDevice}), so that no other transaction writes or deletes its samples meanwhile.
      *
      * @return how many it deleted: fewer than {@code max} when no more match
      */
@@ -190,8 +191,9 @@ public class SampleStore {
             StringBuilder where = new StringBuilder();
             where(filter, filter.timeseriesIds(), where, parameters);
             parameters.add(max);
-            // H2 limits a DELETE itself; PostgreSQL deletes the rows a limited SELECT found (by
-            // their physical address, ctid, which stays put within the transaction).
+            // H2 limits a DELETE itself; PostgreSQL deletes the rows a limited SELECT found, by
+            // their physical address (ctid): no other transaction can move them, since every
+            // writer of the device's samples holds its lock.
             StringBuilder sql = new StringBuilder(switch (vendor) {
                 case H2 -> "DELETE FROM samples WHERE " + where + " FETCH FIRST ? ROWS ONLY";
                 case POSTGRESQL -> "DELETE FROM samples WHERE ctid = ANY(ARRAY(SELECT ctid FROM samples WHERE " + where

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Size;
  */
 @Entity
 @Table(name = "devices")
+// Not @Cacheable: a device deleted and registered anew, maybe by another instance and in another
+// collection, must never be read from a stale copy (persistence.xml turns the shared cache off).
 public class Device {
 
     public static final int ID_LENGTH = 128;

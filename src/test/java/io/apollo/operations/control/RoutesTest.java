@@ -11,7 +11,7 @@ class RoutesTest {
     private final Routes routes = new Routes();
 
     RoutesTest() {
-        // As MeteredRoutes registers SamplesResource's methods.
+        // As MeteredRoutes registers DevicesResource's methods.
         routes.add("POST", "apollo/devices/{deviceId}/timeseries/samples", Operation.POST_SAMPLES);
         routes.add("GET", "apollo/devices/{deviceId}/timeseries/samples", Operation.GET_SAMPLES);
         routes.add("DELETE", "apollo/devices/{deviceId}/timeseries/samples", Operation.DELETE_SAMPLES);

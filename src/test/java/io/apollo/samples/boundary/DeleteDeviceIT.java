@@ -66,7 +66,7 @@ class DeleteDeviceIT extends ServerTest {
     }
 
     @Test
-    void noToken401ReadScope403ForeignCollection403UnknownDevice404AndNothingDeleted() {
+    void noToken401ReadScope403ForeignCollection403UnknownDevice404LongId400AndNothingDeleted() {
         String device = Api.newDevice();
         api.post(device).token(WRITER).body(batchOf(3)).send().assertAccepted();
 
@@ -80,6 +80,8 @@ class DeleteDeviceIT extends ServerTest {
         api.deleteDevice(device).token(TestTokens.groups("write").collections("fleet-a", "fleet-b").sign())
                 .header("erCollectionId", "fleet-b").send().assertError(403, "User does not have access to device");
         api.deleteDevice(Api.newDevice()).token(WRITER).send().assertError(404, "Device not found");
+        api.deleteDevice("d".repeat(129)).token(WRITER).send()
+                .assertError(400, "deviceId size must be between 1 and 128");
 
         JsonObject stored = api.stored(device);
         assertTrue(stored.getBoolean("exists"));

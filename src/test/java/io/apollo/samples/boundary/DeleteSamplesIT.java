@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.apollo.testing.Api;
+import io.apollo.testing.Samples;
 import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import jakarta.json.Json;
@@ -13,7 +14,6 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +37,8 @@ class DeleteSamplesIT extends ServerTest {
 
     /** Samples of one timeseries, one a second from T0, values 0..n-1, in batches of at most 10,000. */
     private void storeSeries(String deviceId, String token, String timeseries, String metric, int n) {
-        for (int from = 0; from < n; from += 10_000) {
-            StringJoiner samples = new StringJoiner(",", "[", "]");
-            for (int i = from; i < Math.min(n, from + 10_000); i++) {
-                samples.add("{\"timeseriesId\":\"" + timeseries + "\",\"metric\":\"" + metric + "\",\"val\":" + i
-                        + ",\"timestamp\":\"" + T0.plusSeconds(i) + "\"}");
-            }
-            api.post(deviceId).token(token).body(samples.toString()).send().assertAccepted();
+        for (String body : Samples.seriesBatches(timeseries, metric, T0, n)) {
+            api.post(deviceId).token(token).body(body).send().assertAccepted();
         }
     }
 

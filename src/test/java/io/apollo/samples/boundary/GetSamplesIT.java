@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
+import io.apollo.testing.Samples;
 import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import jakarta.json.JsonArray;
@@ -48,14 +49,7 @@ class GetSamplesIT extends ServerTest {
 
     /** Samples of one timeseries, one a second from T0 + offset seconds, values 0..n-1. */
     private void storeSeries(String timeseries, String metric, int offset, int n) {
-        for (int from = 0; from < n; from += 10_000) {
-            StringJoiner samples = new StringJoiner(",", "[", "]");
-            for (int i = from; i < Math.min(n, from + 10_000); i++) {
-                samples.add("{\"timeseriesId\":\"" + timeseries + "\",\"metric\":\"" + metric + "\",\"val\":" + i
-                        + ",\"timestamp\":\"" + T0.plusSeconds(offset + i) + "\"}");
-            }
-            store(samples.toString());
-        }
+        Samples.seriesBatches(timeseries, metric, T0.plusSeconds(offset), n).forEach(this::store);
     }
 
     private Api.Reply get(String query) {
