@@ -21,9 +21,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -62,6 +65,9 @@ public class IngestThroughput {
     static String token;
     static long serverPid;
     static final AtomicLong maxRss = new AtomicLong();
+    /** The ceiling's device keys, by device name, as the service's devices table assigns them. */
+    static final Map<String, Integer> DEVICE_KEYS = new ConcurrentHashMap<>();
+    static final AtomicInteger NEXT_DEVICE_KEY = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         base = URI.create(args[0]);
@@ -302,18 +308,16 @@ public class IngestThroughput {
             sql.execute("DROP TABLE IF EXISTS ceiling_devices");
             sql.execute("CREATE TABLE ceiling_devices (device_id VARCHAR(128) NOT NULL PRIMARY KEY,"
                     + " collection_id VARCHAR(128) NOT NULL)");
-            sql.execute("CREATE TABLE ceiling_samples (device_id VARCHAR(128) NOT NULL, timeseries_id VARCHAR(128)"
-                    + " NOT NULL, metric VARCHAR(64) NOT NULL, sample_time TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
-                    + " value_text VARCHAR(1024) NOT NULL, value_is_number BOOLEAN NOT NULL,"
-                    + " ingested_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
-                    + " PRIMARY KEY (device_id, timeseries_id, sample_time, metric))");
-            // The same secondary indexes as the service's table on that database (db/migration).
-            sql.execute("CREATE INDEX ceiling_by_time ON ceiling_samples (device_id, sample_time, timeseries_id, metric)");
+            // The service's samples table and indexes on that database (db/migration, V2): keyed by
+            // series, with the device's key for reads in time order.
+            sql.execute("CREATE TABLE ceiling_samples (series_key INTEGER NOT NULL, device_key INTEGER NOT NULL,"
+                    + " sample_time TIMESTAMP(6) WITH TIME ZONE NOT NULL, ingested_at TIMESTAMP(6) WITH TIME ZONE"
+                    + " NOT NULL, value_text VARCHAR(1024) NOT NULL, value_is_number BOOLEAN NOT NULL,"
+                    + " PRIMARY KEY (series_key, sample_time))");
+            sql.execute("CREATE INDEX ceiling_by_time ON ceiling_samples (device_key, sample_time)");
             if (!postgresql) {
-                sql.execute("CREATE INDEX ceiling_by_timeseries_desc ON ceiling_samples"
-                        + " (device_id, timeseries_id, sample_time DESC, metric DESC)");
-                sql.execute("CREATE INDEX ceiling_by_time_desc ON ceiling_samples"
-                        + " (device_id, sample_time DESC, timeseries_id DESC, metric DESC)");
+                sql.execute("CREATE INDEX ceiling_by_series_desc ON ceiling_samples (series_key, sample_time DESC)");
+                sql.execute("CREATE INDEX ceiling_by_time_desc ON ceiling_samples (device_key, sample_time DESC)");
             }
         }
     }
@@ -414,24 +418,27 @@ public class IngestThroughput {
 
         String upsertStatement() {
             return postgresql
-                    ? "INSERT INTO ceiling_samples (device_id, timeseries_id, metric, sample_time, value_text,"
-                            + " value_is_number, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id,"
-                            + " timeseries_id, sample_time, metric) DO UPDATE SET value_text = EXCLUDED.value_text,"
-                            + " value_is_number = EXCLUDED.value_is_number, ingested_at = EXCLUDED.ingested_at"
-                    : "MERGE INTO ceiling_samples (device_id, timeseries_id, metric, sample_time, value_text,"
-                            + " value_is_number, ingested_at) KEY (device_id, timeseries_id, sample_time, metric)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+                    ? "INSERT INTO ceiling_samples (value_text, value_is_number, ingested_at, series_key, device_key,"
+                            + " sample_time) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (series_key, sample_time) DO UPDATE"
+                            + " SET value_text = EXCLUDED.value_text, value_is_number = EXCLUDED.value_is_number,"
+                            + " ingested_at = EXCLUDED.ingested_at"
+                    : "MERGE INTO ceiling_samples (value_text, value_is_number, ingested_at, series_key, device_key,"
+                            + " sample_time) KEY (series_key, sample_time) VALUES (?, ?, ?, ?, ?, ?)";
         }
 
+        /**
+         * The row of sample i of a batch for the device, as the service writes it: the device's
+         * key and its series' keys (10 timeseries) are what the service would have registered.
+         */
         static void bind(PreparedStatement upsert, String device, int i, long second, OffsetDateTime now)
                 throws Exception {
-            upsert.setString(1, device);
-            upsert.setString(2, "ts-" + i % 10);
-            upsert.setString(3, "Raw");
-            upsert.setObject(4, OffsetDateTime.ofInstant(T0.plusSeconds(second), ZoneOffset.UTC));
-            upsert.setString(5, String.valueOf(i));
-            upsert.setBoolean(6, true);
-            upsert.setObject(7, now);
+            int deviceKey = DEVICE_KEYS.computeIfAbsent(device, name -> NEXT_DEVICE_KEY.incrementAndGet());
+            upsert.setString(1, String.valueOf(i));
+            upsert.setBoolean(2, true);
+            upsert.setObject(3, now);
+            upsert.setInt(4, deviceKey * 10 + i % 10);
+            upsert.setInt(5, deviceKey);
+            upsert.setObject(6, OffsetDateTime.ofInstant(T0.plusSeconds(second), ZoneOffset.UTC));
         }
     }
 }

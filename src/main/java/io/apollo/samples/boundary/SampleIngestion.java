@@ -1,6 +1,7 @@
 package io.apollo.samples.boundary;
 
 import io.apollo.samples.control.Devices;
+import io.apollo.samples.control.LockedDevice;
 import io.apollo.samples.control.RetentionPeriod;
 import io.apollo.samples.control.SampleInput;
 import io.apollo.samples.control.SampleStore;
@@ -38,7 +39,7 @@ public class SampleIngestion {
             List<SampleInput> batch) {
         Instant now = Instant.now();
         List<ValidSample> samples = SampleValidation.validate(batch, retention.at(now));
-        devices.lockForWriting(deviceId, callerCollections, requestedCollection);
-        store.upsert(deviceId, samples, OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        LockedDevice device = devices.lockForWriting(deviceId, callerCollections, requestedCollection);
+        store.upsert(device, samples, OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -47,16 +47,17 @@ public class Devices {
      * race, the loser's duplicate key rolls back nothing else: it then locks the winner's device
      * and goes on, or is refused when the winner put it in a collection the loser may not reach.
      */
-    public void lockForWriting(String deviceId, Set<String> callerCollections, String requestedCollection) {
-        Optional<String> existing = store.lockDevice(deviceId);
+    public LockedDevice lockForWriting(String deviceId, Set<String> callerCollections, String requestedCollection) {
+        Optional<LockedDevice> existing = store.lockDevice(deviceId);
         if (existing.isPresent()) {
-            DeviceAccess.check(callerCollections, requestedCollection, existing.get());
-            return;
+            DeviceAccess.check(callerCollections, requestedCollection, existing.get().collectionId());
+            return existing.get();
         }
         inserts.insertUnlessPresent(new Device(deviceId,
                 DeviceAccess.collectionForNewDevice(callerCollections, requestedCollection)));
-        String registered = store.lockDevice(deviceId).orElseThrow(() -> new IllegalStateException(
+        LockedDevice registered = store.lockDevice(deviceId).orElseThrow(() -> new IllegalStateException(
                 "Device " + deviceId + " could neither be registered nor found"));
-        DeviceAccess.check(callerCollections, requestedCollection, registered);
+        DeviceAccess.check(callerCollections, requestedCollection, registered.collectionId());
+        return registered;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,13 +39,13 @@ public class SampleDeletions {
      *     is gone or no longer in {@code collection}
      */
     public int deleteChunk(SampleQuery filter, String collection, int max) {
-        return store.lockDevice(filter.deviceId()).filter(collection::equals).isPresent()
-                ? store.delete(filter, max) : 0;
+        return store.lockDevice(filter.deviceId()).filter(device -> device.collectionId().equals(collection))
+                .map(device -> store.delete(device, filter, max)).orElse(0);
     }
 
     /** A chunk of the retention purge, whatever the device's collection. */
     public int purgeChunk(SampleQuery filter, int max) {
-        return store.lockDevice(filter.deviceId()).isPresent() ? store.delete(filter, max) : 0;
+        return store.lockDevice(filter.deviceId()).map(device -> store.delete(device, filter, max)).orElse(0);
     }
 
     /**
@@ -56,12 +57,14 @@ public class SampleDeletions {
      *     there; 0 when the device is gone or no longer in {@code collection}
      */
     public int deleteLastChunkAndDevice(String deviceId, String collection, int max) {
-        if (store.lockDevice(deviceId).filter(collection::equals).isEmpty()) {
+        Optional<LockedDevice> device = store.lockDevice(deviceId)
+                .filter(locked -> locked.collectionId().equals(collection));
+        if (device.isEmpty()) {
             return 0;
         }
-        int deleted = store.delete(SampleQuery.all(deviceId), max);
+        int deleted = store.delete(device.get(), SampleQuery.all(deviceId), max);
         if (deleted < max) {
-            store.deleteDevice(deviceId);
+            store.deleteDevice(device.get());
         }
         return deleted;
     }

@@ -15,16 +15,23 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Every SQL statement on samples and on the device row that guards them, run by plain JDBC inside
- * the caller's JTA transaction, on the persistence context's own connection. The one place that
- * knows the samples table's columns and tells H2's SQL from PostgreSQL's.
+ * Every SQL statement on samples, on their series and on the device row that guards them, run by
+ * plain JDBC inside the caller's JTA transaction, on the persistence context's own connection. The
+ * one place that knows the tables' columns and tells H2's SQL from PostgreSQL's.
+ *
+ * <p>A sample row holds two integers, its series (device, timeseries, metric) and its device, not
+ * their ids (db/migration V2): the ids, up to 128 characters each, were most of a row and of each
+ * of its index entries. The series table maps them to a key, registered on a series' first sample.
  *
  * <p>Why JDBC and not JPA: a batch is one JDBC batch of upserts on the primary key (H2's
  * {@code MERGE ... KEY}, PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE}), each one probe of
@@ -37,16 +44,21 @@ import java.util.Set;
 @Dependent
 public class SampleStore {
 
-    static final String LOCK_DEVICE = "SELECT collection_id FROM devices WHERE device_id = ? FOR UPDATE";
-    static final String DELETE_DEVICE = "DELETE FROM devices WHERE device_id = ?";
+    static final String LOCK_DEVICE = "SELECT device_key, collection_id FROM devices WHERE device_id = ? FOR UPDATE";
+    static final String DEVICE_KEY = "SELECT device_key FROM devices WHERE device_id = ?";
+    static final String DELETE_SERIES = "DELETE FROM series WHERE device_key = ?";
+    static final String DELETE_DEVICE = "DELETE FROM devices WHERE device_key = ?";
     static final String FIRST_DEVICES = "SELECT device_id FROM devices ORDER BY device_id LIMIT ?";
     static final String NEXT_DEVICES = "SELECT device_id FROM devices WHERE device_id > ? ORDER BY device_id LIMIT ?";
-    static final String MERGE = "MERGE INTO samples (value_text, value_is_number, ingested_at, device_id, timeseries_id,"
-            + " metric, sample_time) KEY (device_id, timeseries_id, sample_time, metric) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    static final String INSERT_ON_CONFLICT = "INSERT INTO samples (value_text, value_is_number, ingested_at, device_id,"
-            + " timeseries_id, metric, sample_time) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, timeseries_id,"
-            + " sample_time, metric) DO UPDATE SET value_text = EXCLUDED.value_text,"
-            + " value_is_number = EXCLUDED.value_is_number, ingested_at = EXCLUDED.ingested_at";
+    static final String INSERT_SERIES = "INSERT INTO series (device_key, timeseries_id, metric) VALUES (?, ?, ?)";
+    static final String MERGE = "MERGE INTO samples (value_text, value_is_number, ingested_at, series_key, device_key,"
+            + " sample_time) KEY (series_key, sample_time) VALUES (?, ?, ?, ?, ?, ?)";
+    static final String INSERT_ON_CONFLICT = "INSERT INTO samples (value_text, value_is_number, ingested_at, series_key,"
+            + " device_key, sample_time) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (series_key, sample_time) DO UPDATE"
+            + " SET value_text = EXCLUDED.value_text, value_is_number = EXCLUDED.value_is_number,"
+            + " ingested_at = EXCLUDED.ingested_at";
+    static final String SAMPLE_COLUMNS = "SELECT series_key, sample_time, value_text, value_is_number, ingested_at"
+            + " FROM samples WHERE ";
 
     @PersistenceContext
     EntityManager em;
@@ -58,14 +70,16 @@ public class SampleStore {
      * Locks a device's row for the caller's transaction ({@code SELECT ... FOR UPDATE}), so that
      * batches of one device are written one after the other, whichever instance receives them.
      *
-     * @return the locked device's collection, or empty when there is no such device (nothing locked)
+     * @return the locked device, or empty when there is no such device (nothing locked)
      */
-    public Optional<String> lockDevice(String deviceId) {
+    public Optional<LockedDevice> lockDevice(String deviceId) {
         return run("Locking device " + deviceId, connection -> {
             try (PreparedStatement lock = connection.prepareStatement(LOCK_DEVICE)) {
                 lock.setString(1, deviceId);
                 try (ResultSet device = lock.executeQuery()) {
-                    return device.next() ? Optional.of(device.getString(1)) : Optional.empty();
+                    return device.next()
+                            ? Optional.of(new LockedDevice(deviceId, device.getInt(1), device.getString(2)))
+                            : Optional.empty();
                 }
             }
         });
@@ -73,11 +87,13 @@ public class SampleStore {
 
     /**
      * Writes a batch of a device the caller has locked ({@link #lockDevice}), so that no other
-     * transaction writes the same keys at the same time. A key written again gets the new value.
+     * transaction writes the same keys, or registers the same series, at the same time. A key
+     * written again gets the new value.
      */
-    public void upsert(String deviceId, List<ValidSample> samples, OffsetDateTime ingestedAt) {
+    public void upsert(LockedDevice device, List<ValidSample> samples, OffsetDateTime ingestedAt) {
         Collection<ValidSample> latest = lastOccurrences(samples);
-        run("Storing " + samples.size() + " samples of device " + deviceId, connection -> {
+        run("Storing " + samples.size() + " samples of device " + device.id(), connection -> {
+            Map<Name, Integer> series = registeredSeries(connection, device.key(), latest);
             try (PreparedStatement upsert = connection.prepareStatement(switch (vendor) {
                 case H2 -> MERGE;
                 case POSTGRESQL -> INSERT_ON_CONFLICT;
@@ -87,10 +103,9 @@ public class SampleStore {
                     upsert.setString(1, sample.value());
                     upsert.setBoolean(2, sample.numeric());
                     upsert.setObject(3, ingestedAt);
-                    upsert.setString(4, deviceId);
-                    upsert.setString(5, sample.timeseriesId());
-                    upsert.setString(6, sample.metric());
-                    upsert.setObject(7, sample.timestamp());
+                    upsert.setInt(4, series.get(Name.of(sample)));
+                    upsert.setInt(5, device.key());
+                    upsert.setObject(6, sample.timestamp());
                     upsert.addBatch();
                 }
                 return upsert.executeBatch();
@@ -110,28 +125,99 @@ public class SampleStore {
     private record Key(String timeseriesId, String metric, OffsetDateTime timestamp) {
     }
 
+    private record Name(String timeseriesId, String metric) {
+
+        static Name of(ValidSample sample) {
+            return new Name(sample.timeseriesId(), sample.metric());
+        }
+    }
+
+    /** The keys of the samples' series, registering the series the device has not had before. */
+    private static Map<Name, Integer> registeredSeries(Connection connection, int deviceKey,
+            Collection<ValidSample> samples) throws SQLException {
+        Set<String> timeseriesIds = samples.stream().map(ValidSample::timeseriesId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Map<Name, Integer> keys = keys(series(connection, deviceKey, timeseriesIds, null));
+        List<Name> missing = samples.stream().map(Name::of).distinct().filter(name -> !keys.containsKey(name)).toList();
+        if (missing.isEmpty()) {
+            return keys;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_SERIES)) {
+            for (Name name : missing) {
+                insert.setInt(1, deviceKey);
+                insert.setString(2, name.timeseriesId());
+                insert.setString(3, name.metric());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return keys(series(connection, deviceKey, timeseriesIds, null));
+    }
+
+    private static Map<Name, Integer> keys(List<Series> series) {
+        Map<Name, Integer> keys = new HashMap<>();
+        series.forEach(s -> keys.put(new Name(s.timeseriesId(), s.metric()), s.key()));
+        return keys;
+    }
+
+    /** The device's series of these timeseries (none: all of them) and this metric (null: any). */
+    private static List<Series> series(Connection connection, int deviceKey, Set<String> timeseriesIds, String metric)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT series_key, timeseries_id, metric FROM series WHERE device_key = ?");
+        List<Object> parameters = new ArrayList<>(List.of(deviceKey));
+        if (!timeseriesIds.isEmpty()) {
+            sql.append(" AND timeseries_id IN (").append(placeholders(timeseriesIds.size())).append(")");
+            parameters.addAll(timeseriesIds);
+        }
+        if (metric != null) {
+            sql.append(" AND metric = ?");
+            parameters.add(metric);
+        }
+        return series(connection, sql, parameters);
+    }
+
+    private static List<Series> series(Connection connection, CharSequence sql, List<Object> parameters)
+            throws SQLException {
+        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
+            List<Series> series = new ArrayList<>();
+            while (rows.next()) {
+                series.add(new Series(rows.getInt(1), rows.getString(2), rows.getString(3)));
+            }
+            return series;
+        }
+    }
+
     /**
      * At most {@code max} samples of the query, after {@code cursor} when it is not null, in the
      * total order (timestamp, timeseries, metric), ascending or descending.
      *
-     * <p>Each SQL query's ORDER BY matches an index column for column (db/migration): for one
-     * timeseries (device, timeseries, timestamp, metric), the same order once the timeseries is
-     * fixed; for the whole device (device, timestamp, timeseries, metric). The database reads the
-     * index in order from the cursor and stops at the page's end, so a page reads about as many
-     * rows as it returns, however long the device's history. Several timeseries are read one by
-     * one and merged: a list in one query would read all of them and sort.
+     * <p>Each SQL query's ORDER BY matches an index (db/migration), so the database reads it in
+     * order from the cursor and stops at the page's end: a page reads about as many rows as it
+     * returns, however long the history. Named timeseries are read series by series on the
+     * primary key (series, timestamp) and merged. The whole device is read on its time index
+     * (device, timestamp), which orders samples of one instant by series key, not by name: the
+     * instants at the page's two ends are therefore read whole and sorted here.
      */
     public List<Sample> find(SampleQuery query, Cursor cursor, int max) {
         return run("Reading samples of device " + query.deviceId(), connection -> {
+            Optional<Integer> deviceKey = deviceKey(connection, query.deviceId());
+            if (deviceKey.isEmpty()) {
+                return List.of();
+            }
+            List<Sample> found = new ArrayList<>();
             if (query.timeseriesIds().isEmpty()) {
-                return find(connection, query, null, cursor, max);
+                found.addAll(findInDevice(connection, query, deviceKey.get(), cursor, max));
+            } else {
+                for (Series series : series(connection, deviceKey.get(), query.timeseriesIds(), query.metric())) {
+                    found.addAll(findInSeries(connection, query, series, cursor, max));
+                }
             }
-            List<Sample> merged = new ArrayList<>();
-            for (String timeseriesId : query.timeseriesIds()) {
-                merged.addAll(find(connection, query, timeseriesId, cursor, max));
-            }
-            merged.sort(order(query));
-            return List.copyOf(merged.subList(0, Math.min(max, merged.size())));
+            Comparator<Sample> order = order(query);
+            return found.stream()
+                    .filter(sample -> cursor == null || order.compare(sample, at(cursor)) > 0)
+                    .sorted(order)
+                    .limit(max)
+                    .toList();
         });
     }
 
@@ -142,76 +228,160 @@ public class SampleStore {
         return query.descending() ? ascending.reversed() : ascending;
     }
 
-    private static List<Sample> find(Connection connection, SampleQuery query, String timeseriesId, Cursor cursor,
-            int max) throws SQLException {
-        String after = query.descending() ? "<" : ">";
-        String direction = query.descending() ? " DESC" : "";
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT timeseries_id, metric, sample_time, value_text, value_is_number,"
-                + " ingested_at FROM samples WHERE ");
-        where(query, timeseriesId == null ? query.timeseriesIds() : Set.of(timeseriesId), sql, parameters);
-        if (cursor != null) {
-            // The first condition bounds the index range; the rest only sorts out the rows that
-            // share the cursor's timestamp.
-            sql.append(" AND sample_time ").append(after).append("= ?")
-                    .append(" AND (sample_time ").append(after).append(" ?")
-                    .append(" OR timeseries_id ").append(after).append(" ?")
-                    .append(" OR (timeseries_id = ? AND metric ").append(after).append(" ?))");
-            parameters.addAll(List.of(cursor.timestamp(), cursor.timestamp(), cursor.timeseriesId(),
-                    cursor.timeseriesId(), cursor.metric()));
-        }
-        sql.append(timeseriesId != null
-                ? " ORDER BY device_id, timeseries_id, sample_time" + direction + ", metric" + direction
-                : " ORDER BY device_id, sample_time" + direction + ", timeseries_id" + direction + ", metric" + direction);
-        sql.append(" LIMIT ?");
-        parameters.add(max);
+    private static Sample at(Cursor cursor) {
+        return new Sample(cursor.timeseriesId(), cursor.metric(), cursor.timestamp(), null, false, null);
+    }
 
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            List<Sample> samples = new ArrayList<>(max);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    samples.add(new Sample(rows.getString(1), rows.getString(2), rows.getObject(3, OffsetDateTime.class),
-                            rows.getString(4), rows.getBoolean(5), rows.getObject(6, OffsetDateTime.class)));
-                }
+    private static Optional<Integer> deviceKey(Connection connection, String deviceId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(DEVICE_KEY)) {
+            query.setString(1, deviceId);
+            try (ResultSet device = query.executeQuery()) {
+                return device.next() ? Optional.of(device.getInt(1)) : Optional.empty();
             }
-            return samples;
         }
     }
 
     /**
-     * Deletes at most {@code max} of the samples the filter matches (its device, timeseries,
-     * metric and time range; order and paging do not apply), of a device the caller has locked
+     * One series from the cursor: its sample at the cursor's instant comes after the cursor when
+     * the series' name does, so a bound on the timestamp alone is exact.
+     */
+    private static List<Sample> findInSeries(Connection connection, SampleQuery query, Series series, Cursor cursor,
+            int max) throws SQLException {
+        StringBuilder sql = new StringBuilder(SAMPLE_COLUMNS).append("series_key = ?");
+        List<Object> parameters = new ArrayList<>(List.of(series.key()));
+        timeRange(query, sql, parameters);
+        if (cursor != null) {
+            int byName = Series.ORDER.compare(series, new Series(0, cursor.timeseriesId(), cursor.metric()));
+            boolean atCursorIncluded = query.descending() ? byName < 0 : byName > 0;
+            sql.append(" AND sample_time ").append(query.descending() ? "<" : ">").append(atCursorIncluded ? "= ?" : " ?");
+            parameters.add(cursor.timestamp());
+        }
+        sql.append(" ORDER BY series_key, sample_time").append(direction(query)).append(" LIMIT ?");
+        parameters.add(max);
+        return named(rows(connection, sql, parameters), Map.of(series.key(), series));
+    }
+
+    /**
+     * The whole device (or one metric of it) from the cursor, on the time index: the instant of
+     * the cursor and the last instant of the page are read whole, since the index orders their
+     * samples by series key; what lies between comes in order. The caller drops what is not after
+     * the cursor and sorts by name.
+     */
+    private static List<Sample> findInDevice(Connection connection, SampleQuery query, int deviceKey, Cursor cursor,
+            int max) throws SQLException {
+        StringBuilder where = new StringBuilder("device_key = ?");
+        List<Object> parameters = new ArrayList<>(List.of(deviceKey));
+        if (query.metric() != null) {
+            List<Series> ofMetric = series(connection, deviceKey, Set.of(), query.metric());
+            if (ofMetric.isEmpty()) {
+                return List.of();
+            }
+            where.append(" AND series_key IN (").append(placeholders(ofMetric.size())).append(")");
+            ofMetric.forEach(series -> parameters.add(series.key()));
+        }
+        timeRange(query, where, parameters);
+
+        List<Row> rows = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(SAMPLE_COLUMNS).append(where);
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        if (cursor != null) {
+            rows.addAll(instant(connection, where, parameters, cursor.timestamp()));
+            sql.append(" AND sample_time ").append(query.descending() ? "<" : ">").append(" ?");
+            pageParameters.add(cursor.timestamp());
+        }
+        sql.append(" ORDER BY device_key, sample_time").append(direction(query)).append(" LIMIT ?");
+        pageParameters.add(max);
+        List<Row> page = rows(connection, sql, pageParameters);
+        if (!page.isEmpty() && page.size() == max) {
+            OffsetDateTime last = page.get(page.size() - 1).time();
+            page.removeIf(row -> row.time().isEqual(last));
+            rows.addAll(instant(connection, where, parameters, last));
+        }
+        rows.addAll(page);
+        Set<Integer> keys = rows.stream().map(Row::seriesKey).collect(Collectors.toSet());
+        return named(rows, keys.isEmpty() ? Map.of()
+                : series(connection, "SELECT series_key, timeseries_id, metric FROM series WHERE series_key IN ("
+                        + placeholders(keys.size()) + ")", List.copyOf(keys)).stream()
+                        .collect(Collectors.toMap(Series::key, series -> series)));
+    }
+
+    /** Every sample of the condition at one instant. */
+    private static List<Row> instant(Connection connection, CharSequence where, List<Object> parameters,
+            OffsetDateTime time) throws SQLException {
+        List<Object> atTime = new ArrayList<>(parameters);
+        atTime.add(time);
+        return rows(connection, SAMPLE_COLUMNS + where + " AND sample_time = ?", atTime);
+    }
+
+    /** A sample row as stored: its series by key. */
+    private record Row(int seriesKey, OffsetDateTime time, String value, boolean numeric, OffsetDateTime ingestedAt) {
+    }
+
+    private static List<Row> rows(Connection connection, CharSequence sql, List<Object> parameters)
+            throws SQLException {
+        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
+            List<Row> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(new Row(rows.getInt(1), rows.getObject(2, OffsetDateTime.class), rows.getString(3),
+                        rows.getBoolean(4), rows.getObject(5, OffsetDateTime.class)));
+            }
+            return found;
+        }
+    }
+
+    private static List<Sample> named(List<Row> rows, Map<Integer, Series> series) {
+        return rows.stream().map(row -> {
+            Series name = series.get(row.seriesKey());
+            return new Sample(name.timeseriesId(), name.metric(), row.time(), row.value(), row.numeric(),
+                    row.ingestedAt());
+        }).toList();
+    }
+
+    /**
+     * Deletes at most {@code max} of the samples the filter matches (its timeseries, metric and
+     * time range; order and paging do not apply) of a device the caller has locked
      * ({@link #lockDevice}), so that no other transaction writes or deletes its samples meanwhile.
      *
      * @return how many it deleted: fewer than {@code max} when no more match
      */
-    public int delete(SampleQuery filter, int max) {
-        return run("Deleting samples of device " + filter.deviceId(), connection -> {
-            List<Object> parameters = new ArrayList<>();
-            StringBuilder where = new StringBuilder();
-            where(filter, filter.timeseriesIds(), where, parameters);
+    public int delete(LockedDevice device, SampleQuery filter, int max) {
+        return run("Deleting samples of device " + device.id(), connection -> {
+            StringBuilder where = new StringBuilder("device_key = ?");
+            List<Object> parameters = new ArrayList<>(List.of(device.key()));
+            if (!filter.timeseriesIds().isEmpty() || filter.metric() != null) {
+                List<Series> matching = series(connection, device.key(), filter.timeseriesIds(), filter.metric());
+                if (matching.isEmpty()) {
+                    return 0;
+                }
+                where.append(" AND series_key IN (").append(placeholders(matching.size())).append(")");
+                matching.forEach(series -> parameters.add(series.key()));
+            }
+            timeRange(filter, where, parameters);
             parameters.add(max);
             // H2 limits a DELETE itself; PostgreSQL deletes the rows a limited SELECT found, by
             // their physical address (ctid): no other transaction can move them, since every
             // writer of the device's samples holds its lock.
-            StringBuilder sql = new StringBuilder(switch (vendor) {
+            String sql = switch (vendor) {
                 case H2 -> "DELETE FROM samples WHERE " + where + " FETCH FIRST ? ROWS ONLY";
                 case POSTGRESQL -> "DELETE FROM samples WHERE ctid = ANY(ARRAY(SELECT ctid FROM samples WHERE " + where
                         + " LIMIT ?))";
-            });
+            };
             try (PreparedStatement delete = prepare(connection, sql, parameters)) {
                 return delete.executeUpdate();
             }
         });
     }
 
-    /** Deletes a device's row, which its caller has locked and whose samples it has deleted. */
-    public void deleteDevice(String deviceId) {
-        run("Deleting device " + deviceId, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(DELETE_DEVICE)) {
-                delete.setString(1, deviceId);
-                return delete.executeUpdate();
+    /** Deletes a device's series and its row, which its caller has locked and whose samples it has deleted. */
+    public void deleteDevice(LockedDevice device) {
+        run("Deleting device " + device.id(), connection -> {
+            for (String sql : List.of(DELETE_SERIES, DELETE_DEVICE)) {
+                try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                    delete.setInt(1, device.key());
+                    delete.executeUpdate();
+                }
             }
+            return null;
         });
     }
 
@@ -235,19 +405,8 @@ public class SampleStore {
         });
     }
 
-    /** The filter's conditions: the device, the timeseries (none: all of them), the metric, the time range. */
-    private static void where(SampleQuery filter, Set<String> timeseriesIds, StringBuilder sql, List<Object> parameters) {
-        sql.append("device_id = ?");
-        parameters.add(filter.deviceId());
-        if (!timeseriesIds.isEmpty()) {
-            sql.append(timeseriesIds.size() == 1 ? " AND timeseries_id = ?"
-                    : " AND timeseries_id IN (" + String.join(", ", Collections.nCopies(timeseriesIds.size(), "?")) + ")");
-            parameters.addAll(timeseriesIds);
-        }
-        if (filter.metric() != null) {
-            sql.append(" AND metric = ?");
-            parameters.add(filter.metric());
-        }
+    /** The filter's time range: {@code start} inclusive, {@code end} exclusive, either may be absent. */
+    private static void timeRange(SampleQuery filter, StringBuilder sql, List<Object> parameters) {
         if (filter.start() != null) {
             sql.append(" AND sample_time >= ?");
             parameters.add(filter.start());
@@ -256,6 +415,14 @@ public class SampleStore {
             sql.append(" AND sample_time < ?");
             parameters.add(filter.end());
         }
+    }
+
+    private static String direction(SampleQuery query) {
+        return query.descending() ? " DESC" : "";
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static PreparedStatement prepare(Connection connection, CharSequence sql, List<Object> parameters)

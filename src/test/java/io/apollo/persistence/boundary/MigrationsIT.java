@@ -1,6 +1,7 @@
 package io.apollo.persistence.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
@@ -9,6 +10,7 @@ import io.apollo.testing.Samples;
 import io.apollo.testing.TestDatabase;
 import io.apollo.testing.TestTokens;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +20,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.flywaydb.core.Flyway;
 import org.h2.tools.RunScript;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +114,108 @@ class MigrationsIT {
         try (Connection db = h2(dataDir)) {
             assertEquals(expected, history(db));
         }
+    }
+
+    /**
+     * A database of the release before the series keys (schema version 1, on H2 or PostgreSQL),
+     * holding samples of two devices whose series share instants: upgraded with every value, time
+     * and ingest time, and a continuation token that release issued goes on where it stopped.
+     */
+    @Test
+    void aVersionOneDatabaseUpgradesWithItsDataAndItsContinuationTokens() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "migrations-v1");
+        String fresh = "apollo_v1_" + System.nanoTime();
+        Map<String, String> environment = TestDatabase.postgresql()
+                ? Map.of("APOLLO_DB_URL", TestDatabase.postgresqlDatabase(fresh)) : Map.of();
+        String url = TestDatabase.postgresql() ? environment.get("APOLLO_DB_URL")
+                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("apollo");
+        if (TestDatabase.postgresql()) {
+            postgresql("CREATE DATABASE " + fresh);
+        }
+        try {
+            Flyway.configure().dataSource(url, user(), password())
+                    .locations(SchemaMigrations.LOCATION + "/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
+                    .target("1").load().migrate();
+            byte[] tokenKey = new byte[32];
+            Arrays.fill(tokenKey, (byte) 7);
+            try (Connection db = DriverManager.getConnection(url, user(), password()); Statement sql = db.createStatement()) {
+                sql.executeUpdate("INSERT INTO devices (device_id, collection_id) VALUES ('d1', 'c'), ('d2', 'c')");
+                // Timeseries "b" first, so that it is likely to get the smaller series key.
+                for (String series : List.of("d1/b/Raw", "d1/a/Raw", "d1/a/Avg", "d2/b/Raw")) {
+                    String[] key = series.split("/");
+                    for (int second = 0; second < 3; second++) {
+                        sql.executeUpdate("INSERT INTO samples (device_id, timeseries_id, metric, sample_time, value_text,"
+                                + " value_is_number, ingested_at) VALUES ('" + key[0] + "', '" + key[1] + "', '" + key[2]
+                                + "', TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:0" + second + "+00', '" + series + second
+                                + "', FALSE, TIMESTAMP WITH TIME ZONE '2021-01-01 00:00:00+00')");
+                    }
+                }
+                sql.executeUpdate("INSERT INTO token_keys (purpose, key_base64) VALUES ('continuation-token', '"
+                        + Base64.getEncoder().encodeToString(tokenKey) + "')");
+            }
+            // As that release signed the cursor after a first page of 5, ending with d1's a/Raw at 00:00:01.
+            String cursor = Instant.parse("2020-01-01T00:00:01Z").toEpochMilli() * 1000 + "\n" + base64url("a") + "\n"
+                    + base64url("Raw");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(tokenKey, "HmacSHA256"));
+            String token = base64url(cursor) + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
+                    ("{\"deviceId\":\"d1\",\"timeseriesIds\":[],\"metric\":null,\"start\":null,\"end\":null,"
+                            + "\"descending\":false}\n" + cursor).getBytes(StandardCharsets.UTF_8)));
+
+            try (PayaraProcess server = PayaraProcess.start("migrations-v1-server", dataDir, List.of(),
+                    environment)) {
+                String reader = TestTokens.groups("apollo_write").collections("c").sign();
+                JsonArray all = server.api().get("d1", "limit=1000").token(reader).send().json().getJsonArray("data");
+                List<String> expected = new ArrayList<>();
+                for (int second = 0; second < 3; second++) {
+                    for (String series : List.of("a/Avg", "a/Raw", "b/Raw")) {
+                        expected.add(series + " 2020-01-01T00:00:0" + second + "+00:00 d1/" + series + second
+                                + " 1609459200000");
+                    }
+                }
+                assertEquals(expected, all.getValuesAs(JsonObject.class).stream().map(MigrationsIT::key).toList());
+
+                Api.Reply next = server.api().get("d1", "limit=4&paginated=true").token(reader)
+                        .header("ContinuationToken", token).send();
+                assertEquals(expected.subList(5, 9), next.assertEnvelope(200, "").asJsonArray()
+                        .getValuesAs(JsonObject.class).stream().map(MigrationsIT::key).toList());
+                assertNotNull(next.header("ContinuationToken"));
+                assertEquals(3, server.api().get("d2", "").token(reader).send().json().getJsonArray("data").size());
+
+                // New series and devices get keys of their own after the migrated ones.
+                server.api().post("d1").token(reader).body(Samples.batch(Samples.sample("c", "1", "2020-01-01T00:00:00Z")))
+                        .send().assertAccepted();
+                server.api().post("d3").token(reader).body(Samples.batchOf(2)).send().assertAccepted();
+                assertEquals(10, server.api().get("d1", "limit=1000").token(reader).send().json().getJsonArray("data")
+                        .size());
+                assertEquals(2, server.api().get("d3", "").token(reader).send().json().getJsonArray("data").size());
+                server.api().delete("d2", "").token(reader).send().assertEnvelope(200, "");
+                assertEquals(0, server.api().get("d2", "").token(reader).send().json().getJsonArray("data").size());
+                server.stop();
+            }
+        } finally {
+            if (TestDatabase.postgresql()) {
+                postgresql("DROP DATABASE IF EXISTS " + fresh);
+            }
+        }
+    }
+
+    /** "timeseriesId/metric timestamp value ingestUnixTimestamp" of a GET item. */
+    private static String key(JsonObject sample) {
+        return sample.getString("timeseriesId") + "/" + sample.getString("metric") + " " + sample.getString("timestamp")
+                + " " + sample.getString("val") + " " + sample.getJsonNumber("ingestUnixTimestamp");
+    }
+
+    private static String base64url(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String user() {
+        return TestDatabase.postgresql() ? System.getenv("APOLLO_DB_USER") : "apollo";
+    }
+
+    private static String password() {
+        return TestDatabase.postgresql() ? System.getenv("APOLLO_DB_PASSWORD") : "apollo";
     }
 
     private static List<String> history(Path dataDir, Map<String, String> environment) throws SQLException {

@@ -373,6 +373,8 @@ class GetSamplesIT extends ServerTest {
         assertEquals(expected, walk("limit=1&paginated=true"));
         assertEquals(expected.stream().filter(key -> !key.startsWith("_x")).toList(),
                 walk("timeseries_ids=a,B&limit=1&paginated=true"));
+        assertEquals(expected.stream().filter(key -> key.contains("/raw/")).toList(),
+                walk("metric=raw&limit=1&paginated=true"));
         List<String> descending = new ArrayList<>(expected);
         Collections.reverse(descending);
         assertEquals(descending, walk("orderby=timestamp%20desc&limit=1&paginated=true"));

@@ -127,7 +127,9 @@ class PostSamplesDurabilityIT {
         Map<String, Integer> batches = new HashMap<>();
         try (Connection db = TestDatabase.connect(dataDir);
                 PreparedStatement count = db.prepareStatement(
-                        "SELECT timeseries_id, COUNT(*) FROM samples WHERE device_id = ? GROUP BY timeseries_id")) {
+                        "SELECT r.timeseries_id, COUNT(*) FROM samples s JOIN series r ON r.series_key = s.series_key"
+                                + " JOIN devices d ON d.device_key = s.device_key WHERE d.device_id = ?"
+                                + " GROUP BY r.timeseries_id")) {
             count.setString(1, device);
             try (ResultSet result = count.executeQuery()) {
                 while (result.next()) {
@@ -140,7 +142,8 @@ class PostSamplesDurabilityIT {
 
     private int storedSamples(String device) throws SQLException {
         try (Connection db = TestDatabase.connect(dataDir);
-                PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM samples WHERE device_id = ?")) {
+                PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM samples s"
+                        + " JOIN devices d ON d.device_key = s.device_key WHERE d.device_id = ?")) {
             count.setString(1, device);
             try (ResultSet result = count.executeQuery()) {
                 result.next();

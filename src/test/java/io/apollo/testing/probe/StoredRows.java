@@ -45,9 +45,10 @@ public class StoredRows {
     public Stored device(@PathParam("deviceId") String deviceId) throws SQLException {
         Device device = em.find(Device.class, deviceId);
         List<Row> samples = new ArrayList<>();
-        try (PreparedStatement query = em.unwrap(Connection.class).prepareStatement("SELECT timeseries_id, metric,"
-                + " sample_time, value_text, value_is_number, ingested_at FROM samples WHERE device_id = ?"
-                + " ORDER BY timeseries_id, metric, sample_time")) {
+        try (PreparedStatement query = em.unwrap(Connection.class).prepareStatement("SELECT r.timeseries_id, r.metric,"
+                + " s.sample_time, s.value_text, s.value_is_number, s.ingested_at FROM samples s"
+                + " JOIN series r ON r.series_key = s.series_key JOIN devices d ON d.device_key = s.device_key"
+                + " WHERE d.device_id = ? ORDER BY r.timeseries_id, r.metric, s.sample_time")) {
             query.setString(1, deviceId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
