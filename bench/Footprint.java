@@ -52,7 +52,8 @@ import java.util.stream.Stream;
  * server runs ({@code online}):
  * <ol>
  *   <li>the ceiling: the same rows written by plain JDBC as the service writes a batch (lock the
- *       device, upsert, commit; {@link #ceilingRows}, written for schema V2), batches of 1,000,
+ *       device, upsert, commit; {@link #ceilingRows}, written for schema V2; the
+ *       series lookup the service makes for each batch is left out), batches of 1,000,
  *       one transaction each, 2 threads, into a fresh database of the same kind (an H2 file with
  *       the service pool's settings, beside the service's; or a PostgreSQL schema of its own,
  *       dropped afterwards) whose schema is the service's own: its Flyway scripts
@@ -484,11 +485,10 @@ public class Footprint {
             }
         }
 
-        /** Every table of the connection's current schema, with its indexes and TOAST. */
         /**
          * On PostgreSQL, what autovacuum does within a minute of a delete this large (more than a
          * fifth of the table dead): the deleted rows' space becomes reusable by the next load.
-         * H2 needs nothing: it reuses space as it writes.
+         * H2 has nothing to run while it serves (only an offline compaction).
          */
         void vacuum() throws Exception {
             if (postgresql) {
@@ -500,6 +500,7 @@ public class Footprint {
             }
         }
 
+        /** Every table of the connection's current schema, with its indexes and TOAST. */
         static long postgresqlBytes(Connection db) throws SQLException {
             try (Statement sql = db.createStatement(); ResultSet size = sql.executeQuery(
                     "SELECT COALESCE(SUM(pg_total_relation_size(format('%I.%I', schemaname, tablename))), 0)"

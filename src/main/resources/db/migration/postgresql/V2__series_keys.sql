@@ -41,3 +41,7 @@ ALTER TABLE series_samples RENAME TO samples;
 -- The orders reads come in (SampleStore.find): one series by time (the primary key, read
 -- forwards or backwards), or the whole device by time.
 CREATE INDEX samples_by_time ON samples (device_key, sample_time);
+
+-- Statistics for the planner now, not at autovacuum's next visit: the tables were just filled.
+ANALYZE series;
+ANALYZE samples;

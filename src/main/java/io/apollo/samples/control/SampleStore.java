@@ -193,7 +193,8 @@ public class SampleStore {
      *
      * <p>Each SQL query's ORDER BY matches an index (db/migration), so the database reads it in
      * order from the cursor and stops at the page's end: a page reads about as many rows as it
-     * returns, however long the history. Named timeseries are read series by series on the
+     * returns, however long the history (plus, for a whole device, the samples of the two
+     * instants read whole: as many as the device has series writing at one instant). Named timeseries are read series by series on the
      * primary key (series, timestamp) and merged. The whole device is read on its time index
      * (device, timestamp), which orders samples of one instant by series key, not by name: the
      * instants at the page's two ends are therefore read whole and sorted here.
@@ -271,14 +272,7 @@ public class SampleStore {
             int max) throws SQLException {
         StringBuilder where = new StringBuilder("device_key = ?");
         List<Object> parameters = new ArrayList<>(List.of(deviceKey));
-        if (query.metric() != null) {
-            List<Series> ofMetric = series(connection, deviceKey, Set.of(), query.metric());
-            if (ofMetric.isEmpty()) {
-                return List.of();
-            }
-            where.append(" AND series_key IN (").append(placeholders(ofMetric.size())).append(")");
-            ofMetric.forEach(series -> parameters.add(series.key()));
-        }
+        ofMetric(query.metric(), deviceKey, where, parameters);
         timeRange(query, where, parameters);
 
         List<Row> rows = new ArrayList<>();
@@ -348,23 +342,26 @@ public class SampleStore {
         return run("Deleting samples of device " + device.id(), connection -> {
             StringBuilder where = new StringBuilder("device_key = ?");
             List<Object> parameters = new ArrayList<>(List.of(device.key()));
-            if (!filter.timeseriesIds().isEmpty() || filter.metric() != null) {
+            if (!filter.timeseriesIds().isEmpty()) {
+                // As many series as the request names timeseries (and their metrics): a short list.
                 List<Series> matching = series(connection, device.key(), filter.timeseriesIds(), filter.metric());
                 if (matching.isEmpty()) {
                     return 0;
                 }
                 where.append(" AND series_key IN (").append(placeholders(matching.size())).append(")");
                 matching.forEach(series -> parameters.add(series.key()));
+            } else {
+                ofMetric(filter.metric(), device.key(), where, parameters);
             }
             timeRange(filter, where, parameters);
             parameters.add(max);
-            // H2 limits a DELETE itself; PostgreSQL deletes the rows a limited SELECT found, by
-            // their physical address (ctid): no other transaction can move them, since every
-            // writer of the device's samples holds its lock.
+            // H2 limits a DELETE itself; PostgreSQL deletes the keys a limited SELECT found (not
+            // their ctid, which a partitioned table repeats across partitions). No other
+            // transaction writes them meanwhile: every writer of the device's samples holds its lock.
             String sql = switch (vendor) {
                 case H2 -> "DELETE FROM samples WHERE " + where + " FETCH FIRST ? ROWS ONLY";
-                case POSTGRESQL -> "DELETE FROM samples WHERE ctid = ANY(ARRAY(SELECT ctid FROM samples WHERE " + where
-                        + " LIMIT ?))";
+                case POSTGRESQL -> "DELETE FROM samples WHERE (series_key, sample_time) IN (SELECT series_key,"
+                        + " sample_time FROM samples WHERE " + where + " LIMIT ?)";
             };
             try (PreparedStatement delete = prepare(connection, sql, parameters)) {
                 return delete.executeUpdate();
@@ -403,6 +400,17 @@ public class SampleStore {
                 return ids;
             }
         });
+    }
+
+    /**
+     * The device's series of one metric, when the filter names one, by a subquery: a device may
+     * have more series of a metric than a statement takes parameters.
+     */
+    private static void ofMetric(String metric, int deviceKey, StringBuilder sql, List<Object> parameters) {
+        if (metric != null) {
+            sql.append(" AND series_key IN (SELECT series_key FROM series WHERE device_key = ? AND metric = ?)");
+            parameters.addAll(List.of(deviceKey, metric));
+        }
     }
 
     /** The filter's time range: {@code start} inclusive, {@code end} exclusive, either may be absent. */

@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 public record Sample(String timeseriesId, String metric, OffsetDateTime timestamp, String value, boolean numeric,
         OffsetDateTime ingestedAt) {
 
-    /** The column lengths of the samples table (db/migration), checked by validation before any write. */
+    /** The column lengths of the series and samples tables (db/migration), checked by validation before any write. */
     public static final int TIMESERIES_ID_LENGTH = 128;
     public static final int METRIC_LENGTH = 64;
     public static final int VALUE_LENGTH = 1024;
