@@ -8,6 +8,7 @@ public enum Operation {
 
     POST_SAMPLES("post_samples"),
     GET_SAMPLES("get_samples"),
+    GET_SERIES("get_series"),
     DELETE_SAMPLES("delete_samples"),
     DELETE_DEVICE("delete_device");
 

@@ -4,6 +4,7 @@ import io.apollo.Scopes;
 import io.apollo.envelope.boundary.Envelope;
 import io.apollo.operations.boundary.Metered;
 import io.apollo.operations.control.Operation;
+import io.apollo.samples.control.SampleQuery;
 import io.apollo.security.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -17,12 +18,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.function.Function;
 
-/** A device's endpoints: its samples, and the device itself. */
+/** A device's endpoints: its samples (raw or aggregated), its series, and the device itself. */
 @Path("devices/{deviceId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class DevicesResource {
@@ -66,10 +69,27 @@ public class DevicesResource {
     public Response get(@PathParam("deviceId") @DeviceId String deviceId,
             @BeanParam SampleQueryParameters parameters, @HeaderParam(COLLECTION_HEADER) String collection,
             @HeaderParam(CONTINUATION_HEADER) String continuation) {
-        SamplePages.Page page = pages.read(parameters.forDevice(deviceId), caller.collections(security), collection,
-                continuation);
+        SampleQuery query = parameters.forDevice(deviceId);
+        if (query.aggregated()) {
+            return ok(pages.aggregate(query, caller.collections(security), collection, continuation), BucketView::of);
+        }
+        return ok(pages.read(query, caller.collections(security), collection, continuation), SampleView::of);
+    }
+
+    /** The device's series, by timeseries then metric, always paged: {@code limit} at a time. */
+    @GET
+    @Path("timeseries")
+    @Metered(Operation.GET_SERIES)
+    @RolesAllowed({Scopes.APOLLO_READ, Scopes.READ, Scopes.APOLLO_WRITE, Scopes.WRITE})
+    public Response series(@PathParam("deviceId") @DeviceId String deviceId, @QueryParam("limit") String limit,
+            @HeaderParam(COLLECTION_HEADER) String collection, @HeaderParam(CONTINUATION_HEADER) String continuation) {
+        return ok(pages.series(deviceId, SampleQuery.pageSize(limit), caller.collections(security), collection,
+                continuation), SeriesView::of);
+    }
+
+    private static <T> Response ok(SamplePages.Page<T> page, Function<T, ?> view) {
         return Response.ok(Envelope.success(Response.Status.OK.getStatusCode(),
-                        page.samples().stream().map(SampleView::of).toList()))
+                        page.items().stream().map(view).toList()))
                 .header(CONTINUATION_HEADER, page.continuation())
                 .build();
     }

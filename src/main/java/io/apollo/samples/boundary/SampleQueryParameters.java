@@ -3,7 +3,9 @@ package io.apollo.samples.boundary;
 import io.apollo.samples.control.SampleQuery;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The query parameters of a GET (and the filters of a DELETE), as sent. Taken as text and
@@ -33,22 +35,31 @@ public class SampleQueryParameters {
     @QueryParam("paginated")
     String paginated;
 
-    /** The filters of a DELETE, which refuses the GET's order and paging parameters. */
+    @QueryParam("aggregation")
+    String aggregation;
+
+    @QueryParam("interval")
+    String interval;
+
+    /** The filters of a DELETE, which refuses the GET's order, paging and aggregate parameters. */
     SampleQuery filterForDevice(String deviceId) {
         List<String> pagingSent = new ArrayList<>();
-        if (orderBy != null) {
-            pagingSent.add("orderby");
-        }
-        if (limit != null) {
-            pagingSent.add("limit");
-        }
-        if (paginated != null) {
-            pagingSent.add("paginated");
-        }
+        Map<String, String> getOnly = new LinkedHashMap<>();
+        getOnly.put("orderby", orderBy);
+        getOnly.put("limit", limit);
+        getOnly.put("paginated", paginated);
+        getOnly.put("aggregation", aggregation);
+        getOnly.put("interval", interval);
+        getOnly.forEach((name, value) -> {
+            if (value != null) {
+                pagingSent.add(name);
+            }
+        });
         return SampleQuery.filter(deviceId, timeseriesIds, metric, startTime, endTime, pagingSent);
     }
 
     SampleQuery forDevice(String deviceId) {
-        return SampleQuery.of(deviceId, timeseriesIds, metric, startTime, endTime, orderBy, limit, paginated);
+        return SampleQuery.of(deviceId, timeseriesIds, metric, startTime, endTime, orderBy, limit, paginated,
+                aggregation, interval);
     }
 }

@@ -25,13 +25,24 @@ public record SampleView(String timeseriesId, String metric, String timestamp, l
             .toFormatter();
 
     static SampleView of(Sample sample) {
-        return new SampleView(sample.timeseriesId(), sample.metric(),
-                TIMESTAMP.format(sample.timestamp().withOffsetSameInstant(ZoneOffset.UTC)),
-                millis(sample.timestamp()), millis(sample.ingestedAt()),
-                sample.numeric() ? new RawNumber(sample.value()) : Json.createValue(sample.value()));
+        return new SampleView(sample.timeseriesId(), sample.metric(), timestamp(sample.timestamp()),
+                millis(sample.timestamp()), millis(sample.ingestedAt()), value(sample.value(), sample.numeric()));
     }
 
-    private static long millis(OffsetDateTime time) {
+    /** A time as every view writes it: in UTC, in the form of {@link #TIMESTAMP}. */
+    static String timestamp(OffsetDateTime time) {
+        return TIMESTAMP.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    static long millis(OffsetDateTime time) {
         return time.toInstant().toEpochMilli();
+    }
+
+    /** A value with its JSON type and its exact text; JSON null for none. */
+    static JsonValue value(String text, boolean numeric) {
+        if (text == null) {
+            return JsonValue.NULL;
+        }
+        return numeric ? new RawNumber(text) : Json.createValue(text);
     }
 }

@@ -14,9 +14,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Paging tokens (docs/api.md §5): the cursor of the last sample returned, signed together with the
- * query it belongs to. Stateless (any instance with the shared key continues any token),
- * keyset-based, and refused when garbage, tampered with, or sent with another query.
+ * Paging tokens (docs/api.md §5, §9): the cursor of the last item returned (a sample, a bucket,
+ * a series), signed together with the fingerprint of the query it belongs to. Stateless (any
+ * instance with the shared key continues any token), keyset-based, and refused when garbage,
+ * tampered with, or sent with another query.
  *
  * <p>Form: {@code base64url(epochMicros \n base64url(timeseriesId) \n base64url(metric)) "."
  * base64url(HMAC-SHA256 over the query and the cursor)}.
@@ -34,15 +35,15 @@ public class ContinuationTokens {
 
     private volatile SecretKeySpec key;
 
-    public String issue(SampleQuery query, Cursor after) {
+    public String issue(String query, Cursor after) {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, after.timestamp().toInstant());
         String cursor = micros + "\n" + text(after.timeseriesId()) + "\n" + text(after.metric());
         return ENCODER.encodeToString(cursor.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(
                 signature(query, cursor));
     }
 
-    /** @throws InvalidContinuationToken unless this service issued the token for this query */
-    public Cursor open(SampleQuery query, String token) {
+    /** @throws InvalidContinuationToken unless this service issued the token for this query's fingerprint */
+    public Cursor open(String query, String token) {
         try {
             int dot = token.indexOf('.');
             String cursor = new String(canonical(token.substring(0, dot)), StandardCharsets.UTF_8);
@@ -75,13 +76,13 @@ public class ContinuationTokens {
         return new String(DECODER.decode(encoded[index]), StandardCharsets.UTF_8);
     }
 
-    private byte[] signature(SampleQuery query, String cursor) {
+    private byte[] signature(String query, String cursor) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key());
             // The fingerprint is JSON (no raw line breaks) and the cursor has no other: the line
             // break separates them unambiguously.
-            return mac.doFinal((query.fingerprint() + "\n" + cursor).getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal((query + "\n" + cursor).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
         }

@@ -3,6 +3,7 @@ package io.apollo.samples.control;
 import io.apollo.samples.entity.Sample;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,10 +15,11 @@ import java.util.TreeSet;
 /**
  * What a GET asks for (docs/api.md §5), checked, or which samples a DELETE removes (its filters
  * only: device, timeseries, metric and time range; docs/api.md §8): an empty {@code timeseriesIds} means all of the
- * device's timeseries; {@code start} is inclusive, {@code end} exclusive, either may be null.
+ * device's timeseries; {@code start} is inclusive, {@code end} exclusive, either may be null;
+ * {@code aggregate} is null for raw samples, and {@code limit} then counts buckets (docs/api.md §9).
  */
 public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, String metric, OffsetDateTime start,
-        OffsetDateTime end, boolean descending, int limit, boolean paginated) {
+        OffsetDateTime end, boolean descending, int limit, boolean paginated, Aggregate aggregate) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
@@ -31,19 +33,24 @@ public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, Stri
 
     /** The device's samples before {@code end} (exclusive; null: all of them). */
     public static SampleQuery before(String deviceId, OffsetDateTime end) {
-        return new SampleQuery(deviceId, new TreeSet<>(), null, null, end, false, DEFAULT_LIMIT, false);
+        return new SampleQuery(deviceId, new TreeSet<>(), null, null, end, false, DEFAULT_LIMIT, false, null);
     }
 
     /** The query parameters as sent; absent ones are null. @throws InvalidQuery listing every problem */
     public static SampleQuery of(String deviceId, List<String> timeseriesIds, String metric, String startTime,
-            String endTime, String orderBy, String limit, String paginated) {
-        return parse(new ArrayList<>(), deviceId, timeseriesIds, metric, startTime, endTime, orderBy, limit, paginated);
+            String endTime, String orderBy, String limit, String paginated, String aggregation, String interval) {
+        List<String> problems = new ArrayList<>();
+        Aggregate aggregate = Aggregate.parse(aggregation, interval, problems);
+        SampleQuery query = parse(problems, deviceId, timeseriesIds, metric, startTime, endTime, orderBy, limit,
+                paginated);
+        return new SampleQuery(deviceId, query.timeseriesIds, query.metric, query.start, query.end, query.descending,
+                query.limit, query.paginated, aggregate);
     }
 
     /**
-     * A DELETE's filters as sent. {@code pagingSent} names the GET's order and paging parameters
-     * that came with it: each is a problem, since a DELETE removes every sample its filters match
-     * and a {@code limit} it ignored would delete more than the caller meant.
+     * A DELETE's filters as sent. {@code pagingSent} names the GET's order, paging and aggregate
+     * parameters that came with it: each is a problem, since a DELETE removes every sample its
+     * filters match and a {@code limit} it ignored would delete more than the caller meant.
      *
      * @throws InvalidQuery listing every problem
      */
@@ -84,17 +91,7 @@ public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, Stri
                 problems.add("orderby must be '" + ASCENDING + "' or '" + DESCENDING + "'");
             }
         }
-        int pageSize = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                pageSize = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException notANumber) {
-                pageSize = 0;
-            }
-            if (pageSize < 1 || pageSize > MAX_LIMIT) {
-                problems.add("limit must be a whole number from 1 to " + MAX_LIMIT);
-            }
-        }
+        int pageSize = limit(limit, problems);
         boolean paged = "true".equalsIgnoreCase(paginated);
         if (paginated != null && !paged && !"false".equalsIgnoreCase(paginated)) {
             problems.add("paginated must be true or false");
@@ -102,28 +99,66 @@ public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, Stri
         if (!problems.isEmpty()) {
             throw new InvalidQuery(problems);
         }
-        return new SampleQuery(deviceId, ids, metric, start, end, descending, pageSize, paged);
+        return new SampleQuery(deviceId, ids, metric, start, end, descending, pageSize, paged, null);
+    }
+
+    /**
+     * A page size as sent (null: the default) for a listing that takes no other parameter.
+     *
+     * @throws InvalidQuery when it is not a whole number from 1 to {@value #MAX_LIMIT}
+     */
+    public static int pageSize(String limit) {
+        List<String> problems = new ArrayList<>();
+        int pageSize = limit(limit, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidQuery(problems);
+        }
+        return pageSize;
+    }
+
+    private static int limit(String limit, List<String> problems) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        int pageSize;
+        try {
+            pageSize = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException notANumber) {
+            pageSize = 0;
+        }
+        if (pageSize < 1 || pageSize > MAX_LIMIT) {
+            problems.add("limit must be a whole number from 1 to " + MAX_LIMIT);
+        }
+        return pageSize;
     }
 
     private static OffsetDateTime time(String name, String text, List<String> problems) {
         return text == null ? null : SampleTimestamps.parse(text, message -> problems.add(name + " " + message));
     }
 
+    public boolean aggregated() {
+        return aggregate != null;
+    }
+
     /**
      * The query without its page size, what a continuation token is bound to: JSON, so that no
-     * two queries share one, whatever characters their values hold.
+     * two queries share one, whatever characters their values hold. A query of raw samples has the
+     * fingerprint it had before aggregates existed, so that tokens of that release still work.
      */
-    String fingerprint() {
+    public String fingerprint() {
         JsonArrayBuilder ids = Json.createArrayBuilder();
         timeseriesIds.forEach(ids::add);
-        return Json.createObjectBuilder()
+        JsonObjectBuilder fingerprint = Json.createObjectBuilder()
                 .add("deviceId", deviceId)
                 .add("timeseriesIds", ids)
                 .add("metric", metric == null ? JsonValue.NULL : Json.createValue(metric))
                 .add("start", start == null ? JsonValue.NULL : Json.createValue(start.toString()))
                 .add("end", end == null ? JsonValue.NULL : Json.createValue(end.toString()))
-                .add("descending", descending)
-                .build()
-                .toString();
+                .add("descending", descending);
+        if (aggregated()) {
+            fingerprint.add("aggregation", aggregate.function().label())
+                    .add("interval", aggregate.interval().toString());
+        }
+        return fingerprint.build().toString();
     }
 }

@@ -1,15 +1,21 @@
 package io.apollo.samples.control;
 
 import io.apollo.persistence.control.DatabaseVendor;
+import io.apollo.samples.entity.Bucket;
 import io.apollo.samples.entity.Sample;
+import io.apollo.samples.entity.SeriesSummary;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,6 +53,8 @@ public class SampleStore {
     static final String LOCK_DEVICE = "SELECT device_key, collection_id FROM devices WHERE device_id = ? FOR UPDATE";
     static final String DEVICE_KEY = "SELECT device_key FROM devices WHERE device_id = ?";
     static final String DELETE_SERIES = "DELETE FROM series WHERE device_key = ?";
+    static final String DELETE_EMPTY_SERIES = "DELETE FROM series WHERE device_key = ? AND NOT EXISTS"
+            + " (SELECT 1 FROM samples WHERE samples.series_key = series.series_key)";
     static final String DELETE_DEVICE = "DELETE FROM devices WHERE device_key = ?";
     static final String FIRST_DEVICES = "SELECT device_id FROM devices ORDER BY device_id LIMIT ?";
     static final String NEXT_DEVICES = "SELECT device_id FROM devices WHERE device_id > ? ORDER BY device_id LIMIT ?";
@@ -57,6 +65,8 @@ public class SampleStore {
             + " device_key, sample_time) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (series_key, sample_time) DO UPDATE"
             + " SET value_text = EXCLUDED.value_text, value_is_number = EXCLUDED.value_is_number,"
             + " ingested_at = EXCLUDED.ingested_at";
+    /** How many samples of one series a statement reads by their times (first and last of buckets). */
+    static final int LOOKUPS_PER_STATEMENT = 500;
     static final String SAMPLE_COLUMNS = "SELECT series_key, sample_time, value_text, value_is_number, ingested_at"
             + " FROM samples WHERE ";
 
@@ -292,11 +302,15 @@ public class SampleStore {
             rows.addAll(instant(connection, where, parameters, last));
         }
         rows.addAll(page);
-        Set<Integer> keys = rows.stream().map(Row::seriesKey).collect(Collectors.toSet());
-        return named(rows, keys.isEmpty() ? Map.of()
+        return named(rows, seriesByKey(connection, rows.stream().map(Row::seriesKey).collect(Collectors.toSet())));
+    }
+
+    /** The series of these keys, by key. */
+    private static Map<Integer, Series> seriesByKey(Connection connection, Set<Integer> keys) throws SQLException {
+        return keys.isEmpty() ? Map.of()
                 : series(connection, "SELECT series_key, timeseries_id, metric FROM series WHERE series_key IN ("
                         + placeholders(keys.size()) + ")", List.copyOf(keys)).stream()
-                        .collect(Collectors.toMap(Series::key, series -> series)));
+                        .collect(Collectors.toMap(Series::key, series -> series));
     }
 
     /** Every sample of the condition at one instant. */
@@ -332,9 +346,233 @@ public class SampleStore {
     }
 
     /**
+     * At most {@code max} buckets of an aggregate query ({@link SampleQuery#aggregate()}), after
+     * {@code cursor} when it is not null, in the order (bucket start, timeseries, metric),
+     * ascending or descending.
+     *
+     * <p>The database groups the samples and computes the function, exactly: numbers are cast from
+     * their stored text to H2's {@code DECFLOAT} or PostgreSQL's {@code NUMERIC}, arbitrary-precision
+     * decimals. It does so window by window, each as long as a page's buckets of every series
+     * aggregated and starting at the bucket of the next sample after the cursor (one index probe),
+     * so a page reads about the samples of its own buckets and a gap in the data costs one probe. {@code first} and
+     * {@code last} find the time of their sample by the grouping and read it on the primary key.
+     */
+    public List<Bucket> aggregate(SampleQuery query, Cursor cursor, int max) {
+        Aggregate aggregate = query.aggregate();
+        return run("Aggregating samples of device " + query.deviceId(), connection -> {
+            Optional<Integer> deviceKey = deviceKey(connection, query.deviceId());
+            if (deviceKey.isEmpty()) {
+                return List.of();
+            }
+            StringBuilder where = new StringBuilder("device_key = ?");
+            List<Object> parameters = new ArrayList<>(List.of(deviceKey.get()));
+            List<Series> aggregated = series(connection, deviceKey.get(), query.timeseriesIds(), query.metric());
+            if (aggregated.isEmpty()) {
+                return List.of();
+            }
+            if (!query.timeseriesIds().isEmpty()) {
+                where.append(" AND series_key IN (").append(placeholders(aggregated.size())).append(")");
+                aggregated.forEach(series -> parameters.add(series.key()));
+            } else {
+                ofMetric(query.metric(), deviceKey.get(), where, parameters);
+            }
+            timeRange(query, where, parameters);
+
+            Comparator<Bucket> order = bucketOrder(query);
+            Bucket after = cursor == null ? null
+                    : new Bucket(cursor.timeseriesId(), cursor.metric(), cursor.timestamp(), null, false, 0);
+            // Enough buckets' time for a page if every series has a sample in each of them.
+            Duration window = aggregate.interval().multipliedBy(Math.max(1, (max + aggregated.size() - 1)
+                    / aggregated.size()) + 1L);
+            // Ascending, the first window starts at the cursor's bucket; descending, the first ends after it.
+            OffsetDateTime from = cursor == null ? null
+                    : query.descending() ? cursor.timestamp().plus(aggregate.interval()) : cursor.timestamp();
+            List<Bucket> found = new ArrayList<>();
+            while (found.size() < max) {
+                Optional<OffsetDateTime> next = nextSampleTime(connection, where, parameters, from, query.descending());
+                if (next.isEmpty()) {
+                    break;
+                }
+                OffsetDateTime start;
+                OffsetDateTime end;
+                if (query.descending()) {
+                    end = aggregate.bucketStart(next.get()).plus(aggregate.interval());
+                    start = end.minus(window);
+                    from = start;
+                } else {
+                    start = aggregate.bucketStart(next.get());
+                    end = start.plus(window);
+                    from = end;
+                }
+                buckets(connection, aggregate, where, parameters, start, end).stream()
+                        .filter(bucket -> after == null || order.compare(bucket, after) > 0)
+                        .forEach(found::add);
+            }
+            return found.stream().sorted(order).limit(max).toList();
+        });
+    }
+
+    static Comparator<Bucket> bucketOrder(SampleQuery query) {
+        Comparator<Bucket> ascending = Comparator.comparing((Bucket b) -> b.start().toInstant())
+                .thenComparing(Bucket::timeseriesId)
+                .thenComparing(Bucket::metric);
+        return query.descending() ? ascending.reversed() : ascending;
+    }
+
+    /** The time of the condition's first sample from {@code from} on (descending: its last before {@code from}). */
+    private static Optional<OffsetDateTime> nextSampleTime(Connection connection, CharSequence where,
+            List<Object> parameters, OffsetDateTime from, boolean descending) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT sample_time FROM samples WHERE ").append(where);
+        List<Object> bounded = new ArrayList<>(parameters);
+        if (from != null) {
+            sql.append(descending ? " AND sample_time < ?" : " AND sample_time >= ?");
+            bounded.add(from);
+        }
+        sql.append(" ORDER BY device_key, sample_time").append(descending ? " DESC" : "").append(" LIMIT 1");
+        try (PreparedStatement query = prepare(connection, sql, bounded); ResultSet first = query.executeQuery()) {
+            return first.next() ? Optional.of(first.getObject(1, OffsetDateTime.class)) : Optional.empty();
+        }
+    }
+
+    /** One series' group in one bucket, as the database computed it: {@code time} for first and last. */
+    private record Group(int seriesKey, long bucket, long count, long numbers, BigDecimal number, OffsetDateTime time) {
+    }
+
+    /** Every (series, bucket) of the condition between {@code start} (inclusive) and {@code end}, aggregated. */
+    private List<Bucket> buckets(Connection connection, Aggregate aggregate, CharSequence where,
+            List<Object> parameters, OffsetDateTime start, OffsetDateTime end) throws SQLException {
+        String bucket = "FLOOR(EXTRACT(EPOCH FROM sample_time) / " + aggregate.seconds() + ")";
+        String number = "CASE WHEN value_is_number THEN CAST(value_text AS " + switch (vendor) {
+            case H2 -> "DECFLOAT";
+            case POSTGRESQL -> "NUMERIC";
+        } + ") END";
+        String value = switch (aggregate.function()) {
+            case AVG, SUM -> "SUM(" + number + ")";
+            case MIN -> "MIN(" + number + ")";
+            case MAX -> "MAX(" + number + ")";
+            case COUNT, FIRST -> "MIN(sample_time)";
+            case LAST -> "MAX(sample_time)";
+        };
+        String sql = "SELECT series_key, " + bucket + ", COUNT(*), COUNT(CASE WHEN value_is_number THEN 1 END), "
+                + value + " FROM samples WHERE " + where + " AND sample_time >= ? AND sample_time < ?"
+                + " GROUP BY series_key, " + bucket;
+        List<Object> windowed = new ArrayList<>(parameters);
+        windowed.addAll(List.of(start, end));
+        List<Group> groups = new ArrayList<>();
+        try (PreparedStatement query = prepare(connection, sql, windowed); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                boolean timed = !aggregate.function().numeric();
+                groups.add(new Group(rows.getInt(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                        timed ? null : rows.getBigDecimal(5), timed ? rows.getObject(5, OffsetDateTime.class) : null));
+            }
+        }
+        Map<Integer, Series> series = seriesByKey(connection,
+                groups.stream().map(Group::seriesKey).collect(Collectors.toSet()));
+        Map<Integer, Map<Instant, Row>> samples = switch (aggregate.function()) {
+            case FIRST, LAST -> samplesAt(connection, groups);
+            default -> Map.of();
+        };
+        return groups.stream().map(group -> {
+            Series name = series.get(group.seriesKey());
+            OffsetDateTime bucketStart = aggregate.bucket(group.bucket());
+            return switch (aggregate.function()) {
+                case COUNT -> new Bucket(name.timeseriesId(), name.metric(), bucketStart,
+                        Long.toString(group.count()), true, group.count());
+                case FIRST, LAST -> {
+                    Row sample = samples.get(group.seriesKey()).get(group.time().toInstant());
+                    yield new Bucket(name.timeseriesId(), name.metric(), bucketStart, sample.value(), sample.numeric(),
+                            group.count());
+                }
+                default -> new Bucket(name.timeseriesId(), name.metric(), bucketStart,
+                        group.number() == null ? null : decimal(aggregate.function() == Aggregate.Function.AVG
+                                ? group.number().divide(BigDecimal.valueOf(group.numbers()), MathContext.DECIMAL128)
+                                : group.number()), true, group.count());
+            };
+        }).toList();
+    }
+
+    /** The samples at the groups' times, read series by series on the primary key: by series key, then instant. */
+    private static Map<Integer, Map<Instant, Row>> samplesAt(Connection connection, List<Group> groups)
+            throws SQLException {
+        Map<Integer, List<OffsetDateTime>> times = groups.stream().collect(Collectors.groupingBy(Group::seriesKey,
+                Collectors.mapping(Group::time, Collectors.toList())));
+        Map<Integer, Map<Instant, Row>> samples = new HashMap<>();
+        for (Map.Entry<Integer, List<OffsetDateTime>> ofSeries : times.entrySet()) {
+            List<OffsetDateTime> all = ofSeries.getValue();
+            for (int from = 0; from < all.size(); from += LOOKUPS_PER_STATEMENT) {
+                List<OffsetDateTime> chunk = all.subList(from, Math.min(all.size(), from + LOOKUPS_PER_STATEMENT));
+                List<Object> parameters = new ArrayList<>(List.of(ofSeries.getKey()));
+                parameters.addAll(chunk);
+                for (Row row : rows(connection, SAMPLE_COLUMNS + "series_key = ? AND sample_time IN ("
+                        + placeholders(chunk.size()) + ")", parameters)) {
+                    samples.computeIfAbsent(row.seriesKey(), key -> new HashMap<>()).put(row.time().toInstant(), row);
+                }
+            }
+        }
+        return samples;
+    }
+
+    /**
+     * A decimal as the text of a JSON number, without trailing zeros: plain up to 21 digits before
+     * the point ({@code 30}, not {@code 3E+1}), in scientific notation beyond.
+     */
+    static String decimal(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 && stripped.precision() - stripped.scale() <= 21 ? stripped.toPlainString()
+                : stripped.toString();
+    }
+
+    /**
+     * At most {@code max} of the device's series after {@code after} (null: from the first), ordered
+     * by timeseries, then metric, each with its first and last timestamps, count and latest sample.
+     * The device's series names are read and ordered here (not by the database's collation); then
+     * one grouping over the page's series, and the latest sample of each on the primary key.
+     */
+    public List<SeriesSummary> seriesOf(String deviceId, Cursor after, int max) {
+        return run("Listing the series of device " + deviceId, connection -> {
+            Optional<Integer> deviceKey = deviceKey(connection, deviceId);
+            if (deviceKey.isEmpty()) {
+                return List.of();
+            }
+            Series from = after == null ? null : new Series(0, after.timeseriesId(), after.metric());
+            List<Series> page = series(connection, deviceKey.get(), Set.of(), null).stream()
+                    .filter(series -> from == null || Series.ORDER.compare(series, from) > 0)
+                    .sorted(Series.ORDER)
+                    .limit(max)
+                    .toList();
+            if (page.isEmpty()) {
+                return List.of();
+            }
+            Map<Integer, SeriesSummary> summaries = new HashMap<>();
+            try (PreparedStatement bounds = prepare(connection, "SELECT series_key, COUNT(*), MIN(sample_time),"
+                            + " MAX(sample_time) FROM samples WHERE series_key IN (" + placeholders(page.size())
+                            + ") GROUP BY series_key", page.stream().<Object>map(Series::key).toList());
+                    ResultSet rows = bounds.executeQuery()) {
+                while (rows.next()) {
+                    summaries.put(rows.getInt(1), new SeriesSummary(null, null, rows.getObject(3, OffsetDateTime.class),
+                            rows.getObject(4, OffsetDateTime.class), rows.getLong(2), null));
+                }
+            }
+            List<SeriesSummary> listed = new ArrayList<>();
+            for (Series series : page) {
+                SeriesSummary bounds = summaries.get(series.key());
+                if (bounds == null) {
+                    continue;
+                }
+                Row latest = rows(connection, SAMPLE_COLUMNS + "series_key = ? AND sample_time = ?",
+                        List.of(series.key(), bounds.last())).get(0);
+                listed.add(new SeriesSummary(series.timeseriesId(), series.metric(), bounds.first(), bounds.last(),
+                        bounds.count(), named(List.of(latest), Map.of(series.key(), series)).get(0)));
+            }
+            return listed;
+        });
+    }
+
+    /**
      * Deletes at most {@code max} of the samples the filter matches (its timeseries, metric and
      * time range; order and paging do not apply) of a device the caller has locked
      * ({@link #lockDevice}), so that no other transaction writes or deletes its samples meanwhile.
+     * When no more match, the device's series left without samples are deleted too.
      *
      * @return how many it deleted: fewer than {@code max} when no more match
      */
@@ -363,9 +601,18 @@ public class SampleStore {
                 case POSTGRESQL -> "DELETE FROM samples WHERE (series_key, sample_time) IN (SELECT series_key,"
                         + " sample_time FROM samples WHERE " + where + " LIMIT ?)";
             };
+            int deleted;
             try (PreparedStatement delete = prepare(connection, sql, parameters)) {
-                return delete.executeUpdate();
+                deleted = delete.executeUpdate();
             }
+            if (deleted < max) {
+                // The filter's last chunk: the series it emptied go too, so that a listing shows none.
+                try (PreparedStatement emptied = connection.prepareStatement(DELETE_EMPTY_SERIES)) {
+                    emptied.setInt(1, device.key());
+                    emptied.executeUpdate();
+                }
+            }
+            return deleted;
         });
     }
 

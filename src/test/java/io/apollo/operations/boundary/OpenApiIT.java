@@ -14,7 +14,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -23,12 +25,13 @@ import org.junit.jupiter.api.Test;
 class OpenApiIT extends ServerTest {
 
     private static final String SAMPLES = "/apollo/devices/{deviceId}/timeseries/samples";
+    private static final String SERIES = "/apollo/devices/{deviceId}/timeseries";
     private static final String DEVICE = "/apollo/devices/{deviceId}";
 
     @Test
     void documentsEveryOperationWithEveryStatus() {
         JsonObject paths = document().getJsonObject("paths");
-        assertEquals(Set.of(SAMPLES, DEVICE), paths.keySet(), "only the API, no test resources");
+        assertEquals(Set.of(SAMPLES, SERIES, DEVICE), paths.keySet(), "only the API, no test resources");
         JsonObject samples = paths.getJsonObject(SAMPLES);
         assertEquals(Set.of("post", "get", "delete", "parameters"), samples.keySet());
         assertEquals(Set.of("202", "400", "401", "403", "406", "408", "413", "415", "500"),
@@ -36,6 +39,9 @@ class OpenApiIT extends ServerTest {
         Set<String> readOrDelete = Set.of("200", "400", "401", "403", "404", "406", "500");
         assertEquals(readOrDelete, samples.getJsonObject("get").getJsonObject("responses").keySet());
         assertEquals(readOrDelete, samples.getJsonObject("delete").getJsonObject("responses").keySet());
+        JsonObject series = paths.getJsonObject(SERIES);
+        assertEquals(Set.of("get", "parameters"), series.keySet());
+        assertEquals(readOrDelete, series.getJsonObject("get").getJsonObject("responses").keySet());
         JsonObject device = paths.getJsonObject(DEVICE);
         assertEquals(Set.of("delete", "parameters"), device.keySet());
         assertEquals(readOrDelete, device.getJsonObject("delete").getJsonObject("responses").keySet());
@@ -45,7 +51,7 @@ class OpenApiIT extends ServerTest {
     void documentsTheHeadersAndParameters() {
         JsonObject document = document();
         JsonObject parameters = document.getJsonObject("components").getJsonObject("parameters");
-        for (String route : Set.of(SAMPLES, DEVICE)) {
+        for (String route : Set.of(SAMPLES, SERIES, DEVICE)) {
             assertEquals(Set.of("path:deviceId", "header:erCollectionId", "header:x-correlation-id"),
                     names(parameters, document.getJsonObject("paths").getJsonObject(route).getJsonArray("parameters")),
                     route);
@@ -53,18 +59,24 @@ class OpenApiIT extends ServerTest {
         JsonObject path = document.getJsonObject("paths").getJsonObject(SAMPLES);
         Set<String> filters = Set.of("query:timeseries_ids", "query:metric", "query:startTime", "query:endTime");
         Set<String> reading = new HashSet<>(filters);
-        reading.addAll(Set.of("query:orderby", "query:limit", "query:paginated", "header:ContinuationToken"));
+        reading.addAll(Set.of("query:orderby", "query:limit", "query:paginated", "query:aggregation", "query:interval",
+                "header:ContinuationToken"));
         assertEquals(reading, names(parameters, path.getJsonObject("get").getJsonArray("parameters")));
         assertEquals(filters, names(parameters, path.getJsonObject("delete").getJsonArray("parameters")));
-        assertTrue(path.getJsonObject("get").getJsonObject("responses").getJsonObject("200").getJsonObject("headers")
-                .containsKey("ContinuationToken"));
+        JsonObject series = document.getJsonObject("paths").getJsonObject(SERIES).getJsonObject("get");
+        assertEquals(Set.of("query:limit", "header:ContinuationToken"), names(parameters, series.getJsonArray("parameters")));
+        for (JsonObject paged : Set.of(path.getJsonObject("get"), series)) {
+            assertTrue(paged.getJsonObject("responses").getJsonObject("200").getJsonObject("headers")
+                    .containsKey("ContinuationToken"));
+        }
     }
 
     @Test
     void everyResponseIsTheEnvelope() {
         JsonObject document = document();
         JsonObject shared = document.getJsonObject("components").getJsonObject("responses");
-        for (String operation : Set.of(SAMPLES + " post", SAMPLES + " get", SAMPLES + " delete", DEVICE + " delete")) {
+        for (String operation : Set.of(SAMPLES + " post", SAMPLES + " get", SAMPLES + " delete", SERIES + " get",
+                DEVICE + " delete")) {
             String[] routeAndMethod = operation.split(" ");
             String method = routeAndMethod[1];
             JsonObject path = document.getJsonObject("paths").getJsonObject(routeAndMethod[0]);
@@ -73,14 +85,25 @@ class OpenApiIT extends ServerTest {
                         ? shared.getJsonObject(local(value.asJsonObject().getString("$ref")))
                         : value.asJsonObject();
                 JsonObject content = response.getJsonObject("content").getJsonObject("application/json");
-                String schema = local(content.getJsonObject("schema").getString("$ref"));
-                JsonObject properties = document.getJsonObject("components").getJsonObject("schemas")
-                        .getJsonObject(schema).getJsonObject("properties");
-                assertEquals(Set.of("status", "data"), properties.keySet(), operation + " " + status);
+                JsonObject schema = content.getJsonObject("schema");
+                List<JsonObject> schemas = schema.containsKey("oneOf")
+                        ? schema.getJsonArray("oneOf").getValuesAs(JsonObject.class) : List.of(schema);
+                for (JsonObject one : schemas) {
+                    JsonObject properties = document.getJsonObject("components").getJsonObject("schemas")
+                            .getJsonObject(local(one.getString("$ref"))).getJsonObject("properties");
+                    assertEquals(Set.of("status", "data"), properties.keySet(), operation + " " + status);
+                }
                 assertTrue(response.getJsonObject("headers").containsKey("x-correlation-id"), operation + " " + status);
+                List<JsonObject> examples = new ArrayList<>();
                 if (content.containsKey("example")) {
-                    assertEquals(status, content.getJsonObject("example").getJsonObject("status").getString("Code"),
-                            operation + " " + status);
+                    examples.add(content.getJsonObject("example"));
+                }
+                if (content.containsKey("examples")) {
+                    content.getJsonObject("examples").values()
+                            .forEach(example -> examples.add(example.asJsonObject().getJsonObject("value")));
+                }
+                for (JsonObject example : examples) {
+                    assertEquals(status, example.getJsonObject("status").getString("Code"), operation + " " + status);
                 }
             });
         }

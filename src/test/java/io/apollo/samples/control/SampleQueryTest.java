@@ -17,14 +17,14 @@ class SampleQueryTest {
 
     @Test
     void defaults() {
-        SampleQuery query = SampleQuery.of("d", null, null, null, null, null, null, null);
+        SampleQuery query = SampleQuery.of("d", null, null, null, null, null, null, null, null, null);
 
-        assertEquals(new SampleQuery("d", new TreeSet<>(), null, null, null, false, 100, false), query);
+        assertEquals(new SampleQuery("d", new TreeSet<>(), null, null, null, false, 100, false, null), query);
     }
 
     @Test
     void timeseriesIdsAreSplitOnCommasTrimmedAndDeduplicated() {
-        SampleQuery query = SampleQuery.of("d", List.of("b, a", "c", "a"), null, null, null, null, null, null);
+        SampleQuery query = SampleQuery.of("d", List.of("b, a", "c", "a"), null, null, null, null, null, null, null, null);
 
         assertEquals(Set.of("a", "b", "c"), query.timeseriesIds());
     }
@@ -32,7 +32,7 @@ class SampleQueryTest {
     @Test
     void everyParameterIsRead() {
         SampleQuery query = SampleQuery.of("d", List.of("a"), "Raw", "2020-01-01T01:00:00+01:00",
-                "2020-01-02T00:00:00Z", " timestamp   DESC ", "1000", "TRUE");
+                "2020-01-02T00:00:00Z", " timestamp   DESC ", "1000", "TRUE", null, null);
 
         assertEquals("Raw", query.metric());
         assertEquals(OffsetDateTime.parse("2020-01-01T00:00:00Z"), query.start());
@@ -45,7 +45,7 @@ class SampleQueryTest {
     @Test
     void everyProblemIsNamedInOneMessage() {
         InvalidQuery rejected = assertThrows(InvalidQuery.class, () -> SampleQuery.of("d", List.of("a,,b"), "",
-                "yesterday", "2020-01-01T00:00:00", "value", "1001", "maybe"));
+                "yesterday", "2020-01-01T00:00:00", "value", "1001", "maybe", null, null));
 
         assertEquals(Rejection.Kind.INVALID, rejected.kind());
         assertEquals("Invalid query: timeseries_ids must be 1 to 128 characters each; metric must be 1 to 64 "
@@ -58,21 +58,21 @@ class SampleQueryTest {
     @Test
     void anEmptyTimeRangeIsRefused() {
         assertThrows(InvalidQuery.class, () -> SampleQuery.of("d", null, null, "2020-01-01T00:00:00Z",
-                "2020-01-01T00:00:00Z", null, null, null));
+                "2020-01-01T00:00:00Z", null, null, null, null, null));
     }
 
     @Test
     void theFingerprintIgnoresPageSizeButNothingElse() {
-        SampleQuery query = SampleQuery.of("d", List.of("a"), null, null, null, null, "10", "true");
+        SampleQuery query = SampleQuery.of("d", List.of("a"), null, null, null, null, "10", "true", null, null);
 
-        assertEquals(query.fingerprint(), SampleQuery.of("d", List.of("a"), null, null, null, null, "20", "true")
+        assertEquals(query.fingerprint(), SampleQuery.of("d", List.of("a"), null, null, null, null, "20", "true", null, null)
                 .fingerprint());
         assertFalse(query.fingerprint().equals(SampleQuery.of("d", List.of("a", "b"), null, null, null, null, "10",
-                "true").fingerprint()));
+                "true", null, null).fingerprint()));
         assertFalse(query.fingerprint().equals(SampleQuery.of("e", List.of("a"), null, null, null, null, "10",
-                "true").fingerprint()));
+                "true", null, null).fingerprint()));
         assertNull(query.metric());
         assertFalse(query.fingerprint().equals(SampleQuery.of("d", List.of("a"), "null", null, null, null, "10",
-                "true").fingerprint()), "an absent metric is not the metric named null");
+                "true", null, null).fingerprint()), "an absent metric is not the metric named null");
     }
 }
