@@ -52,6 +52,8 @@ public class SampleStore {
 
     static final String LOCK_DEVICE = "SELECT device_key, collection_id FROM devices WHERE device_id = ? FOR UPDATE";
     static final String DEVICE_KEY = "SELECT device_key FROM devices WHERE device_id = ?";
+    static final String DELETE_MINUTES = "DELETE FROM sample_minutes WHERE series_key IN"
+            + " (SELECT series_key FROM series WHERE device_key = ?)";
     static final String DELETE_SERIES = "DELETE FROM series WHERE device_key = ?";
     static final String DELETE_EMPTY_SERIES = "DELETE FROM series WHERE device_key = ? AND NOT EXISTS"
             + " (SELECT 1 FROM samples WHERE samples.series_key = series.series_key)";
@@ -65,8 +67,6 @@ public class SampleStore {
             + " device_key, sample_time) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (series_key, sample_time) DO UPDATE"
             + " SET value_text = EXCLUDED.value_text, value_is_number = EXCLUDED.value_is_number,"
             + " ingested_at = EXCLUDED.ingested_at";
-    /** How many samples of one series a statement reads by their times (first and last of buckets). */
-    static final int LOOKUPS_PER_STATEMENT = 500;
     static final String SAMPLE_COLUMNS = "SELECT series_key, sample_time, value_text, value_is_number, ingested_at"
             + " FROM samples WHERE ";
 
@@ -98,7 +98,7 @@ public class SampleStore {
     /**
      * Writes a batch of a device the caller has locked ({@link #lockDevice}), so that no other
      * transaction writes the same keys, or registers the same series, at the same time. A key
-     * written again gets the new value.
+     * written again gets the new value. The minutes the batch touched are recomputed ({@link SampleMinutes}).
      */
     public void upsert(LockedDevice device, List<ValidSample> samples, OffsetDateTime ingestedAt) {
         Collection<ValidSample> latest = lastOccurrences(samples);
@@ -118,8 +118,12 @@ public class SampleStore {
                     upsert.setObject(6, sample.timestamp());
                     upsert.addBatch();
                 }
-                return upsert.executeBatch();
+                upsert.executeBatch();
             }
+            SampleMinutes.refresh(connection, vendor, latest.stream().collect(Collectors.groupingBy(
+                    sample -> series.get(Name.of(sample)), Collectors.mapping(ValidSample::timestamp,
+                            Collectors.toList()))));
+            return null;
         });
     }
 
@@ -350,12 +354,13 @@ public class SampleStore {
      * {@code cursor} when it is not null, in the order (bucket start, timeseries, metric),
      * ascending or descending.
      *
-     * <p>The database groups the samples and computes the function, exactly: numbers are cast from
-     * their stored text to H2's {@code DECFLOAT} or PostgreSQL's {@code NUMERIC}, arbitrary-precision
-     * decimals. It does so window by window, each as long as a page's buckets of every series
-     * aggregated and starting at the bucket of the next sample after the cursor (one index probe),
-     * so a page reads about the samples of its own buckets and a gap in the data costs one probe. {@code first} and
-     * {@code last} find the time of their sample by the grouping and read it on the primary key.
+     * <p>The database groups and computes, exactly: numbers are cast from their stored text to
+     * arbitrary-precision decimals ({@link SampleMinutes#number}). It does so window by window, each
+     * as long as a page's buckets of every series aggregated and starting at the bucket of the next
+     * sample after the cursor (one index probe), so a page reads about its own buckets and a gap in
+     * the data costs one probe. Buckets of whole minutes are computed from the minutes table
+     * ({@link SampleMinutes}), and from the samples only where the query's range cuts a minute.
+     * {@code first} and {@code last} find their sample's time so and read it on the primary key.
      */
     public List<Bucket> aggregate(SampleQuery query, Cursor cursor, int max) {
         Aggregate aggregate = query.aggregate();
@@ -364,20 +369,11 @@ public class SampleStore {
             if (deviceKey.isEmpty()) {
                 return List.of();
             }
-            StringBuilder where = new StringBuilder("device_key = ?");
-            List<Object> parameters = new ArrayList<>(List.of(deviceKey.get()));
             List<Series> aggregated = series(connection, deviceKey.get(), query.timeseriesIds(), query.metric());
             if (aggregated.isEmpty()) {
                 return List.of();
             }
-            if (!query.timeseriesIds().isEmpty()) {
-                where.append(" AND series_key IN (").append(placeholders(aggregated.size())).append(")");
-                aggregated.forEach(series -> parameters.add(series.key()));
-            } else {
-                ofMetric(query.metric(), deviceKey.get(), where, parameters);
-            }
-            timeRange(query, where, parameters);
-
+            Selection selection = Selection.of(query, deviceKey.get(), aggregated);
             Comparator<Bucket> order = bucketOrder(query);
             Bucket after = cursor == null ? null
                     : new Bucket(cursor.timeseriesId(), cursor.metric(), cursor.timestamp(), null, false, 0);
@@ -389,7 +385,7 @@ public class SampleStore {
                     : query.descending() ? cursor.timestamp().plus(aggregate.interval()) : cursor.timestamp();
             List<Bucket> found = new ArrayList<>();
             while (found.size() < max) {
-                Optional<OffsetDateTime> next = nextSampleTime(connection, where, parameters, from, query.descending());
+                Optional<OffsetDateTime> next = nextSampleTime(connection, selection, from, query.descending());
                 if (next.isEmpty()) {
                     break;
                 }
@@ -404,7 +400,7 @@ public class SampleStore {
                     end = start.plus(window);
                     from = end;
                 }
-                buckets(connection, aggregate, where, parameters, start, end).stream()
+                buckets(connection, aggregate, selection, start, end).stream()
                         .filter(bucket -> after == null || order.compare(bucket, after) > 0)
                         .forEach(found::add);
             }
@@ -419,11 +415,46 @@ public class SampleStore {
         return query.descending() ? ascending.reversed() : ascending;
     }
 
-    /** The time of the condition's first sample from {@code from} on (descending: its last before {@code from}). */
-    private static Optional<OffsetDateTime> nextSampleTime(Connection connection, CharSequence where,
-            List<Object> parameters, OffsetDateTime from, boolean descending) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT sample_time FROM samples WHERE ").append(where);
-        List<Object> bounded = new ArrayList<>(parameters);
+    /**
+     * The samples an aggregate reads: the condition on the samples table (device, series and the
+     * query's time range), the one on the minutes table (its series), and the query's range.
+     */
+    private record Selection(String samples, List<Object> samplesParameters, String series,
+            List<Object> seriesParameters, OffsetDateTime start, OffsetDateTime end) {
+
+        static Selection of(SampleQuery query, int deviceKey, List<Series> aggregated) {
+            StringBuilder samples = new StringBuilder("device_key = ?");
+            List<Object> samplesParameters = new ArrayList<>(List.of(deviceKey));
+            StringBuilder series = new StringBuilder();
+            List<Object> seriesParameters = new ArrayList<>();
+            if (!query.timeseriesIds().isEmpty()) {
+                // As many series as the query names timeseries (and their metrics): a short list.
+                String keys = "series_key IN (" + placeholders(aggregated.size()) + ")";
+                samples.append(" AND ").append(keys);
+                series.append(keys);
+                aggregated.forEach(one -> samplesParameters.add(one.key()));
+                seriesParameters.addAll(samplesParameters.subList(1, samplesParameters.size()));
+            } else {
+                ofMetric(query.metric(), deviceKey, samples, samplesParameters);
+                series.append("series_key IN (SELECT series_key FROM series WHERE device_key = ?");
+                seriesParameters.add(deviceKey);
+                if (query.metric() != null) {
+                    series.append(" AND metric = ?");
+                    seriesParameters.add(query.metric());
+                }
+                series.append(")");
+            }
+            timeRange(query, samples, samplesParameters);
+            return new Selection(samples.toString(), samplesParameters, series.toString(), seriesParameters,
+                    query.start(), query.end());
+        }
+    }
+
+    /** The time of the selection's first sample from {@code from} on (descending: its last before {@code from}). */
+    private static Optional<OffsetDateTime> nextSampleTime(Connection connection, Selection selection,
+            OffsetDateTime from, boolean descending) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT sample_time FROM samples WHERE ").append(selection.samples());
+        List<Object> bounded = new ArrayList<>(selection.samplesParameters());
         if (from != null) {
             sql.append(descending ? " AND sample_time < ?" : " AND sample_time >= ?");
             bounded.add(from);
@@ -434,41 +465,62 @@ public class SampleStore {
         }
     }
 
-    /** One series' group in one bucket, as the database computed it: {@code time} for first and last. */
+    /**
+     * One series' group in one bucket, as the database computed it: the function's decimal, or
+     * {@code time} for first and last.
+     */
     private record Group(int seriesKey, long bucket, long count, long numbers, BigDecimal number, OffsetDateTime time) {
+
+        /** Both parts of one bucket, read from the minutes and from the samples of a cut minute. */
+        Group and(Group other, Aggregate.Function function) {
+            return new Group(seriesKey, bucket, count + other.count, numbers + other.numbers,
+                    switch (function) {
+                        case AVG, SUM -> number == null ? other.number
+                                : other.number == null ? number : number.add(other.number);
+                        case MIN -> number == null ? other.number
+                                : other.number == null ? number : number.min(other.number);
+                        case MAX -> number == null ? other.number
+                                : other.number == null ? number : number.max(other.number);
+                        default -> null;
+                    },
+                    switch (function) {
+                        case FIRST -> time.isBefore(other.time) ? time : other.time;
+                        case LAST -> time.isAfter(other.time) ? time : other.time;
+                        default -> null;
+                    });
+        }
     }
 
-    /** Every (series, bucket) of the condition between {@code start} (inclusive) and {@code end}, aggregated. */
-    private List<Bucket> buckets(Connection connection, Aggregate aggregate, CharSequence where,
-            List<Object> parameters, OffsetDateTime start, OffsetDateTime end) throws SQLException {
-        String bucket = "FLOOR(EXTRACT(EPOCH FROM sample_time) / " + aggregate.seconds() + ")";
-        String number = "CASE WHEN value_is_number THEN CAST(value_text AS " + switch (vendor) {
-            case H2 -> "DECFLOAT";
-            case POSTGRESQL -> "NUMERIC";
-        } + ") END";
-        String value = switch (aggregate.function()) {
-            case AVG, SUM -> "SUM(" + number + ")";
-            case MIN -> "MIN(" + number + ")";
-            case MAX -> "MAX(" + number + ")";
-            case COUNT, FIRST -> "MIN(sample_time)";
-            case LAST -> "MAX(sample_time)";
-        };
-        String sql = "SELECT series_key, " + bucket + ", COUNT(*), COUNT(CASE WHEN value_is_number THEN 1 END), "
-                + value + " FROM samples WHERE " + where + " AND sample_time >= ? AND sample_time < ?"
-                + " GROUP BY series_key, " + bucket;
-        List<Object> windowed = new ArrayList<>(parameters);
-        windowed.addAll(List.of(start, end));
-        List<Group> groups = new ArrayList<>();
-        try (PreparedStatement query = prepare(connection, sql, windowed); ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                boolean timed = !aggregate.function().numeric();
-                groups.add(new Group(rows.getInt(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                        timed ? null : rows.getBigDecimal(5), timed ? rows.getObject(5, OffsetDateTime.class) : null));
-            }
+    /**
+     * Every (series, bucket) of the selection between {@code start} (inclusive) and {@code end},
+     * aggregated: whole minutes from the minutes table when buckets are whole minutes, the rest
+     * from the samples.
+     */
+    private List<Bucket> buckets(Connection connection, Aggregate aggregate, Selection selection,
+            OffsetDateTime start, OffsetDateTime end) throws SQLException {
+        OffsetDateTime from = selection.start() != null && selection.start().isAfter(start) ? selection.start() : start;
+        OffsetDateTime to = selection.end() != null && selection.end().isBefore(end) ? selection.end() : end;
+        List<Group> parts = new ArrayList<>();
+        long firstMinute = SampleMinutes.minuteFrom(from);
+        long endMinute = SampleMinutes.minuteOf(to);
+        if (aggregate.seconds() % SampleMinutes.SECONDS == 0 && firstMinute < endMinute) {
+            parts.addAll(sampleGroups(connection, aggregate, selection, from, SampleMinutes.start(firstMinute)));
+            List<Object> parameters = new ArrayList<>(selection.seriesParameters());
+            parameters.addAll(List.of(firstMinute, endMinute));
+            parts.addAll(groups(connection, aggregate, SampleMinutes.groups(aggregate, selection.series()), parameters));
+            parts.addAll(sampleGroups(connection, aggregate, selection, SampleMinutes.start(endMinute), to));
+        } else {
+            parts.addAll(sampleGroups(connection, aggregate, selection, from, to));
         }
+        Map<List<Long>, Group> merged = new LinkedHashMap<>();
+        for (Group part : parts) {
+            merged.merge(List.of((long) part.seriesKey(), part.bucket()), part,
+                    (one, other) -> one.and(other, aggregate.function()));
+        }
+        List<Group> groups = List.copyOf(merged.values());
         Map<Integer, Series> series = seriesByKey(connection,
                 groups.stream().map(Group::seriesKey).collect(Collectors.toSet()));
-        Map<Integer, Map<Instant, Row>> samples = switch (aggregate.function()) {
+        Map<Group, Row> samples = switch (aggregate.function()) {
             case FIRST, LAST -> samplesAt(connection, groups);
             default -> Map.of();
         };
@@ -478,11 +530,8 @@ public class SampleStore {
             return switch (aggregate.function()) {
                 case COUNT -> new Bucket(name.timeseriesId(), name.metric(), bucketStart,
                         Long.toString(group.count()), true, group.count());
-                case FIRST, LAST -> {
-                    Row sample = samples.get(group.seriesKey()).get(group.time().toInstant());
-                    yield new Bucket(name.timeseriesId(), name.metric(), bucketStart, sample.value(), sample.numeric(),
-                            group.count());
-                }
+                case FIRST, LAST -> new Bucket(name.timeseriesId(), name.metric(), bucketStart,
+                        samples.get(group).value(), samples.get(group).numeric(), group.count());
                 default -> new Bucket(name.timeseriesId(), name.metric(), bucketStart,
                         group.number() == null ? null : decimal(aggregate.function() == Aggregate.Function.AVG
                                 ? group.number().divide(BigDecimal.valueOf(group.numbers()), MathContext.DECIMAL128)
@@ -491,21 +540,54 @@ public class SampleStore {
         }).toList();
     }
 
-    /** The samples at the groups' times, read series by series on the primary key: by series key, then instant. */
-    private static Map<Integer, Map<Instant, Row>> samplesAt(Connection connection, List<Group> groups)
+    /** The groups of the selection's samples from {@code from} (inclusive) to {@code to}; none when that is empty. */
+    private List<Group> sampleGroups(Connection connection, Aggregate aggregate, Selection selection,
+            OffsetDateTime from, OffsetDateTime to) throws SQLException {
+        if (!from.isBefore(to)) {
+            return List.of();
+        }
+        String bucket = "FLOOR(EXTRACT(EPOCH FROM sample_time) / " + aggregate.seconds() + ")";
+        String number = SampleMinutes.number(vendor);
+        String value = switch (aggregate.function()) {
+            case AVG, SUM -> "SUM(" + number + ")";
+            case MIN -> "MIN(" + number + ")";
+            case MAX -> "MAX(" + number + ")";
+            case COUNT, FIRST -> "MIN(sample_time)";
+            case LAST -> "MAX(sample_time)";
+        };
+        String sql = "SELECT series_key, " + bucket + ", COUNT(*), COUNT(CASE WHEN value_is_number THEN 1 END), "
+                + value + " FROM samples WHERE " + selection.samples() + " AND sample_time >= ? AND sample_time < ?"
+                + " GROUP BY series_key, " + bucket;
+        List<Object> parameters = new ArrayList<>(selection.samplesParameters());
+        parameters.addAll(List.of(from, to));
+        return groups(connection, aggregate, sql, parameters);
+    }
+
+    /** The groups a grouping statement returns (columns: series key, bucket, count, numbers, value). */
+    private static List<Group> groups(Connection connection, Aggregate aggregate, String sql, List<Object> parameters)
             throws SQLException {
-        Map<Integer, List<OffsetDateTime>> times = groups.stream().collect(Collectors.groupingBy(Group::seriesKey,
-                Collectors.mapping(Group::time, Collectors.toList())));
-        Map<Integer, Map<Instant, Row>> samples = new HashMap<>();
-        for (Map.Entry<Integer, List<OffsetDateTime>> ofSeries : times.entrySet()) {
-            List<OffsetDateTime> all = ofSeries.getValue();
-            for (int from = 0; from < all.size(); from += LOOKUPS_PER_STATEMENT) {
-                List<OffsetDateTime> chunk = all.subList(from, Math.min(all.size(), from + LOOKUPS_PER_STATEMENT));
-                List<Object> parameters = new ArrayList<>(List.of(ofSeries.getKey()));
-                parameters.addAll(chunk);
-                for (Row row : rows(connection, SAMPLE_COLUMNS + "series_key = ? AND sample_time IN ("
-                        + placeholders(chunk.size()) + ")", parameters)) {
-                    samples.computeIfAbsent(row.seriesKey(), key -> new HashMap<>()).put(row.time().toInstant(), row);
+        boolean timed = !aggregate.function().numeric();
+        List<Group> groups = new ArrayList<>();
+        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                groups.add(new Group(rows.getInt(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                        timed ? null : rows.getBigDecimal(5), timed ? rows.getObject(5, OffsetDateTime.class) : null));
+            }
+        }
+        return groups;
+    }
+
+    /** The sample at each group's time, read on the primary key. */
+    private static Map<Group, Row> samplesAt(Connection connection, List<Group> groups) throws SQLException {
+        Map<Group, Row> samples = new HashMap<>();
+        try (PreparedStatement read = connection.prepareStatement(SAMPLE_COLUMNS + "series_key = ? AND sample_time = ?")) {
+            for (Group group : groups) {
+                read.setInt(1, group.seriesKey());
+                read.setObject(2, group.time());
+                try (ResultSet row = read.executeQuery()) {
+                    row.next();
+                    samples.put(group, new Row(row.getInt(1), row.getObject(2, OffsetDateTime.class), row.getString(3),
+                            row.getBoolean(4), row.getObject(5, OffsetDateTime.class)));
                 }
             }
         }
@@ -572,7 +654,8 @@ public class SampleStore {
      * Deletes at most {@code max} of the samples the filter matches (its timeseries, metric and
      * time range; order and paging do not apply) of a device the caller has locked
      * ({@link #lockDevice}), so that no other transaction writes or deletes its samples meanwhile.
-     * When no more match, the device's series left without samples are deleted too.
+     * The minutes it touched are recomputed ({@link SampleMinutes}); when no more match, the
+     * device's series left without samples are deleted too.
      *
      * @return how many it deleted: fewer than {@code max} when no more match
      */
@@ -596,15 +679,23 @@ public class SampleStore {
             // H2 limits a DELETE itself; PostgreSQL deletes the keys a limited SELECT found (not
             // their ctid, which a partitioned table repeats across partitions). No other
             // transaction writes them meanwhile: every writer of the device's samples holds its lock.
+            // Both return the keys deleted, whose minutes are then recomputed.
             String sql = switch (vendor) {
-                case H2 -> "DELETE FROM samples WHERE " + where + " FETCH FIRST ? ROWS ONLY";
+                case H2 -> "SELECT series_key, sample_time FROM OLD TABLE (DELETE FROM samples WHERE " + where
+                        + " FETCH FIRST ? ROWS ONLY)";
                 case POSTGRESQL -> "DELETE FROM samples WHERE (series_key, sample_time) IN (SELECT series_key,"
-                        + " sample_time FROM samples WHERE " + where + " LIMIT ?)";
+                        + " sample_time FROM samples WHERE " + where + " LIMIT ?) RETURNING series_key, sample_time";
             };
-            int deleted;
-            try (PreparedStatement delete = prepare(connection, sql, parameters)) {
-                deleted = delete.executeUpdate();
+            Map<Integer, List<OffsetDateTime>> deletedTimes = new HashMap<>();
+            int deleted = 0;
+            try (PreparedStatement delete = prepare(connection, sql, parameters); ResultSet keys = delete.executeQuery()) {
+                while (keys.next()) {
+                    deletedTimes.computeIfAbsent(keys.getInt(1), key -> new ArrayList<>())
+                            .add(keys.getObject(2, OffsetDateTime.class));
+                    deleted++;
+                }
             }
+            SampleMinutes.refresh(connection, vendor, deletedTimes);
             if (deleted < max) {
                 // The filter's last chunk: the series it emptied go too, so that a listing shows none.
                 try (PreparedStatement emptied = connection.prepareStatement(DELETE_EMPTY_SERIES)) {
@@ -616,10 +707,13 @@ public class SampleStore {
         });
     }
 
-    /** Deletes a device's series and its row, which its caller has locked and whose samples it has deleted. */
+    /**
+     * Deletes a device's minutes, series and row, which its caller has locked and whose samples it
+     * has deleted.
+     */
     public void deleteDevice(LockedDevice device) {
         run("Deleting device " + device.id(), connection -> {
-            for (String sql : List.of(DELETE_SERIES, DELETE_DEVICE)) {
+            for (String sql : List.of(DELETE_MINUTES, DELETE_SERIES, DELETE_DEVICE)) {
                 try (PreparedStatement delete = connection.prepareStatement(sql)) {
                     delete.setInt(1, device.key());
                     delete.executeUpdate();

@@ -181,6 +181,13 @@ class MigrationsIT {
                         .getValuesAs(JsonObject.class).stream().map(MigrationsIT::key).toList());
                 assertNull(next.header("ContinuationToken"), "the last page");
                 assertEquals(3, server.api().get("d2", "").token(reader).send().json().getJsonArray("data").size());
+                // Aggregates of whole minutes read the minutes the upgrade computed from the samples (V3).
+                assertEquals(List.of("a/Avg 3 \"d1/a/Avg2\"", "a/Raw 3 \"d1/a/Raw2\"", "b/Raw 3 \"d1/b/Raw2\""),
+                        server.api().get("d1", "aggregation=last&interval=PT1M").token(reader).send().json()
+                                .getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                                .map(b -> b.getString("timeseriesId") + "/" + b.getString("metric") + " "
+                                        + b.getInt("count") + " " + b.get("val"))
+                                .toList());
 
                 // New series and devices get keys of their own after the migrated ones.
                 server.api().post("d1").token(reader).body(Samples.batch(Samples.sample("c", "1", "2020-01-01T00:00:00Z")))
@@ -191,6 +198,55 @@ class MigrationsIT {
                 assertEquals(2, server.api().get("d3", "").token(reader).send().json().getJsonArray("data").size());
                 server.api().delete("d2", "").token(reader).send().assertEnvelope(200, "");
                 assertEquals(0, server.api().get("d2", "").token(reader).send().json().getJsonArray("data").size());
+                server.stop();
+            }
+        } finally {
+            if (TestDatabase.postgresql()) {
+                postgresql("DROP DATABASE IF EXISTS " + fresh);
+            }
+        }
+    }
+
+    /**
+     * A database of the release before the minutes table (schema version 2, on H2 or PostgreSQL):
+     * upgraded, its samples' minutes are computed exactly, numbers and strings apart, so that
+     * aggregates of whole minutes (read from that table) equal those of the samples.
+     */
+    @Test
+    void aVersionTwoDatabaseUpgradesWithTheMinutesOfItsSamples() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "migrations-v2");
+        String fresh = "apollo_v2_" + System.nanoTime();
+        Map<String, String> environment = TestDatabase.postgresql()
+                ? Map.of("APOLLO_DB_URL", TestDatabase.postgresqlDatabase(fresh)) : Map.of();
+        String url = TestDatabase.postgresql() ? environment.get("APOLLO_DB_URL")
+                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("apollo");
+        if (TestDatabase.postgresql()) {
+            postgresql("CREATE DATABASE " + fresh);
+        }
+        try {
+            Flyway.configure().dataSource(url, user(), password())
+                    .locations(SchemaMigrations.LOCATION + "/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
+                    .target("2").load().migrate();
+            try (Connection db = DriverManager.getConnection(url, user(), password()); Statement sql = db.createStatement()) {
+                sql.executeUpdate("INSERT INTO devices (device_id, collection_id, device_key) VALUES ('d', 'c', 1)");
+                sql.executeUpdate("INSERT INTO series (series_key, device_key, timeseries_id, metric) VALUES (1, 1, 't', 'Raw')");
+                String[][] samples = {{"00:00:00", "0.1", "TRUE"}, {"00:00:30", "0.2", "TRUE"}, {"00:00:59.999999", "x", "FALSE"},
+                        {"00:01:00", "1e2", "TRUE"}, {"00:02:10", "-3.50", "TRUE"}};
+                for (String[] sample : samples) {
+                    sql.executeUpdate("INSERT INTO samples (series_key, device_key, sample_time, value_text, value_is_number,"
+                            + " ingested_at) VALUES (1, 1, TIMESTAMP WITH TIME ZONE '2020-01-01 " + sample[0] + "+00', '"
+                            + sample[1] + "', " + sample[2] + ", TIMESTAMP WITH TIME ZONE '2021-01-01 00:00:00+00')");
+                }
+            }
+            try (PayaraProcess server = PayaraProcess.start("migrations-v2-server", dataDir, List.of(), environment)) {
+                String reader = TestTokens.groups("apollo_read").collections("c").sign();
+                Map<String, String> expected = Map.of(
+                        "sum", "[0.3, 100, -3.5]", "count", "[3, 1, 1]", "min", "[0.1, 100, -3.5]",
+                        "first", "[0.1, 1E+2, -3.50]", "last", "[\"x\", 1E+2, -3.50]");
+                expected.forEach((function, values) -> assertEquals(values, server.api()
+                        .get("d", "aggregation=" + function + "&interval=PT1M").token(reader).send().json()
+                        .getJsonArray("data").getValuesAs(JsonObject.class).stream().map(b -> b.get("val").toString())
+                        .toList().toString(), function));
                 server.stop();
             }
         } finally {

@@ -189,6 +189,63 @@ class AggregatesIT extends ServerTest {
         }
     }
 
+    /**
+     * Buckets of whole minutes come from the minutes table: after overwrites (numbers by strings
+     * and back) and a delete that cuts minutes, with a range that cuts minutes too, every function
+     * still equals what the test computes from the samples it knows are stored.
+     */
+    @Test
+    void minuteBucketsStayExactThroughOverwritesAndDeletes() {
+        Instant t0 = Instant.parse("2021-03-01T00:00:00Z");
+        TreeMap<Instant, String> stored = new TreeMap<>();
+        List<String> samples = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String val = i % 7 == 0 ? "\"s" + i + "\"" : i + ".25";
+            samples.add(sample("t", "Raw", t0.plusSeconds(i).toString(), val));
+            stored.put(t0.plusSeconds(i), val);
+        }
+        store(samples.toArray(String[]::new));
+        List<String> overwrites = new ArrayList<>();
+        for (int i = 0; i < 300; i += 13) {
+            String val = i % 2 == 0 ? "\"over\"" : "-" + i;
+            overwrites.add(sample("t", "Raw", t0.plusSeconds(i).toString(), val));
+            stored.put(t0.plusSeconds(i), val);
+        }
+        store(overwrites.toArray(String[]::new));
+        api.delete(device, "startTime=2021-03-01T00:02:30Z&endTime=2021-03-01T00:03:15Z")
+                .token(TestTokens.groups("apollo_write").collections(COLLECTION).sign()).send()
+                .assertEnvelope(200, "");
+        stored.subMap(t0.plusSeconds(150), t0.plusSeconds(195)).clear();
+
+        Instant from = t0.plusSeconds(20);
+        Instant to = t0.plusSeconds(290);
+        Map<Instant, List<Map.Entry<Instant, String>>> buckets = new TreeMap<>();
+        stored.subMap(from, to).entrySet().forEach(entry -> buckets.computeIfAbsent(
+                Instant.ofEpochSecond(Math.floorDiv(entry.getKey().getEpochSecond(), 120) * 120),
+                start -> new ArrayList<>()).add(entry));
+        for (String function : List.of("count", "sum", "min", "max", "first", "last")) {
+            List<String> expected = new ArrayList<>();
+            buckets.forEach((start, entries) -> {
+                List<BigDecimal> numbers = entries.stream().map(Map.Entry::getValue).filter(v -> !v.startsWith("\""))
+                        .map(BigDecimal::new).toList();
+                String val = switch (function) {
+                    case "count" -> String.valueOf(entries.size());
+                    case "sum" -> numbers.stream().reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros()
+                            .toPlainString();
+                    case "min" -> numbers.stream().min(BigDecimal::compareTo).orElseThrow().stripTrailingZeros()
+                            .toPlainString();
+                    case "max" -> numbers.stream().max(BigDecimal::compareTo).orElseThrow().stripTrailingZeros()
+                            .toPlainString();
+                    case "first" -> entries.get(0).getValue();
+                    default -> entries.get(entries.size() - 1).getValue();
+                };
+                expected.add("t/Raw/" + start.toString().replace("Z", "+00:00") + "=" + val + "#" + entries.size());
+            });
+            assertEquals(expected, buckets(data("aggregation=" + function + "&interval=PT2M&startTime=" + from
+                    + "&endTime=" + to)), function);
+        }
+    }
+
     @Test
     void aTokenContinuesOnlyItsOwnAggregate() {
         storeMinutes();
