@@ -608,7 +608,8 @@ public class SampleStore {
      * At most {@code max} of the device's series after {@code after} (null: from the first), ordered
      * by timeseries, then metric, each with its first and last timestamps, count and latest sample.
      * The device's series names are read and ordered here (not by the database's collation); then
-     * one grouping over the page's series, and the latest sample of each on the primary key.
+     * one grouping over the page's series in the minutes table ({@link SampleMinutes}), and the
+     * latest sample of each on the primary key.
      */
     public List<SeriesSummary> seriesOf(String deviceId, Cursor after, int max) {
         return run("Listing the series of device " + deviceId, connection -> {
@@ -626,8 +627,8 @@ public class SampleStore {
                 return List.of();
             }
             Map<Integer, SeriesSummary> summaries = new HashMap<>();
-            try (PreparedStatement bounds = prepare(connection, "SELECT series_key, COUNT(*), MIN(sample_time),"
-                            + " MAX(sample_time) FROM samples WHERE series_key IN (" + placeholders(page.size())
+            try (PreparedStatement bounds = prepare(connection, "SELECT series_key, SUM(sample_count), MIN(first_time),"
+                            + " MAX(last_time) FROM sample_minutes WHERE series_key IN (" + placeholders(page.size())
                             + ") GROUP BY series_key", page.stream().<Object>map(Series::key).toList());
                     ResultSet rows = bounds.executeQuery()) {
                 while (rows.next()) {
