@@ -53,6 +53,9 @@
             const message = body && body.status ? body.status.Message : response.statusText;
             throw new Error(response.status + ' ' + message);
         }
+        if (!body || !Array.isArray(body.data)) {
+            throw new Error(response.status + ': the answer is not the API\'s envelope');
+        }
         return {data: body.data, next: response.headers.get('ContinuationToken')};
     }
 
@@ -105,6 +108,8 @@
     };
 
     async function showDevice() {
+        $('series-section').hidden = true;
+        $('chart-section').hidden = true;
         device = $('device').value.trim();
         const listing = await all('/timeseries?limit=1000');
         const body = $('series').querySelector('tbody');
@@ -169,13 +174,25 @@
         await Promise.all([drawChart(), showSamples(null)]);
     }
 
+    // Each chart and each table of samples is drawn from its latest request only: an earlier
+    // one that answers later (a range changed meanwhile) is dropped.
+    let chartRequest = 0;
+    let samplesRequest = 0;
+
     async function drawChart() {
+        const request = ++chartRequest;
         const width = Math.max(300, $('chart').clientWidth || 900);
         const seconds = (range.to - range.from) / 1000;
         const interval = INTERVALS.find(length => length >= seconds / width) || INTERVALS[INTERVALS.length - 1];
         const aggregation = $('function').value;
-        const buckets = await all(query() + '&aggregation=' + aggregation + '&interval=PT' + interval + 'S'
+        const answer = await all(query() + '&aggregation=' + aggregation + '&interval=PT' + interval + 'S'
             + '&limit=1000&paginated=true');
+        if (request !== chartRequest) {
+            return;
+        }
+        // timeseries_ids splits at commas and trims: an id with either may bring other series' buckets.
+        const buckets = {items: answer.items.filter(bucket => bucket.timeseriesId === chosen.timeseriesId
+                && bucket.metric === chosen.metric), complete: answer.complete};
         const xs = buckets.items.map(bucket => bucket.unixTimestamp / 1000);
         const ys = buckets.items.map(bucket => bucket.val === null ? null
             : bucket.val.number !== null ? bucket.val.number : Number.parseFloat(JSON.parse(bucket.val.text)));
@@ -214,7 +231,11 @@
     }
 
     async function showSamples(continuation) {
+        const request = ++samplesRequest;
         const page = await get(query() + '&limit=' + SAMPLES_PER_PAGE + '&paginated=true', continuation);
+        if (request !== samplesRequest) {
+            return;
+        }
         const body = $('samples').querySelector('tbody');
         body.replaceChildren();
         for (const sample of page.data) {

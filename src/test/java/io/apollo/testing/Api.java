@@ -113,6 +113,16 @@ public final class Api {
         return reply.json();
     }
 
+    /**
+     * The device's rows of the minutes table equal its minutes computed from its samples
+     * (StoredRows), and it holds the samples it should; returns what is stored.
+     */
+    public JsonObject assertMinutesExact(String deviceId) {
+        JsonObject stored = stored(deviceId);
+        assertEquals(stored.getJsonArray("minutesOfSamples"), stored.getJsonArray("minutes"), deviceId);
+        return stored;
+    }
+
     public static final class Call {
 
         private final String method;

@@ -23,11 +23,6 @@ public record Aggregate(Function function, Duration interval) {
     public enum Function {
         AVG, MIN, MAX, SUM, COUNT, FIRST, LAST;
 
-        /** Whether the function takes numeric samples only, and has no value for a bucket without one. */
-        boolean numeric() {
-            return this == AVG || this == MIN || this == MAX || this == SUM;
-        }
-
         String label() {
             return name().toLowerCase(Locale.ROOT);
         }

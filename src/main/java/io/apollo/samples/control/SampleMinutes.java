@@ -113,17 +113,20 @@ final class SampleMinutes {
     /**
      * The grouping of an aggregate over minutes {@code [from, to)} of the series the condition
      * selects (parameters: the condition's, then {@code from} and {@code to}): columns series key,
-     * bucket index, sample count, number count, and the function's value (a decimal, or the first
-     * or last sample's time), as the grouping of samples gives them.
+     * bucket index, sample count, number count, and the function's decimal (null for count, first
+     * and last), as the grouping of samples gives them.
      */
     static String groups(Aggregate aggregate, CharSequence seriesCondition) {
-        String bucket = "FLOOR(epoch_minute / CAST(" + aggregate.seconds() / SECONDS + " AS NUMERIC))";
+        // The bucket's index, epoch_minute divided by the bucket's minutes rounded down, in integers
+        // (MOD keeps the dividend's sign on both databases; H2 divides by a NUMERIC very slowly).
+        long minutes = aggregate.seconds() / SECONDS;
+        String bucket = "((epoch_minute - MOD(MOD(epoch_minute, " + minutes + ") + " + minutes + ", " + minutes
+                + ")) / " + minutes + ")";
         String value = switch (aggregate.function()) {
             case AVG, SUM -> "SUM(number_sum)";
             case MIN -> "MIN(number_min)";
             case MAX -> "MAX(number_max)";
-            case COUNT, FIRST -> "MIN(first_time)";
-            case LAST -> "MAX(last_time)";
+            case COUNT, FIRST, LAST -> "NULL";
         };
         return "SELECT series_key, " + bucket + ", SUM(sample_count), SUM(number_count), " + value
                 + " FROM sample_minutes WHERE " + seriesCondition + " AND epoch_minute >= ? AND epoch_minute < ?"

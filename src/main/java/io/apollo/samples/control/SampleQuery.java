@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * What a GET asks for (docs/api.md §5), checked, or which samples a DELETE removes (its filters
  * only: device, timeseries, metric and time range; docs/api.md §8): an empty {@code timeseriesIds} means all of the
  * device's timeseries; {@code start} is inclusive, {@code end} exclusive, either may be null;
- * {@code aggregate} is null for raw samples, and {@code limit} then counts buckets (docs/api.md §9).
+ * {@code aggregate} is null for raw samples; otherwise {@code limit} counts buckets (docs/api.md §9).
  */
 public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, String metric, OffsetDateTime start,
         OffsetDateTime end, boolean descending, int limit, boolean paginated, Aggregate aggregate) {

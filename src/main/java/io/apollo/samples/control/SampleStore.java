@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -341,8 +340,13 @@ public class SampleStore {
         }
     }
 
+    /**
+     * The rows with their series' names. A row whose series is not there is left out: a delete
+     * removed its last samples and the series after the row was read (each statement sees the
+     * commits before it).
+     */
     private static List<Sample> named(List<Row> rows, Map<Integer, Series> series) {
-        return rows.stream().map(row -> {
+        return rows.stream().filter(row -> series.containsKey(row.seriesKey())).map(row -> {
             Series name = series.get(row.seriesKey());
             return new Sample(name.timeseriesId(), name.metric(), row.time(), row.value(), row.numeric(),
                     row.ingestedAt());
@@ -360,7 +364,7 @@ public class SampleStore {
      * sample after the cursor (one index probe), so a page reads about its own buckets and a gap in
      * the data costs one probe. Buckets of whole minutes are computed from the minutes table
      * ({@link SampleMinutes}), and from the samples only where the query's range cuts a minute.
-     * {@code first} and {@code last} find their sample's time so and read it on the primary key.
+     * {@code first} and {@code last} then read each bucket's first or last sample on the primary key.
      */
     public List<Bucket> aggregate(SampleQuery query, Cursor cursor, int max) {
         Aggregate aggregate = query.aggregate();
@@ -466,27 +470,18 @@ public class SampleStore {
     }
 
     /**
-     * One series' group in one bucket, as the database computed it: the function's decimal, or
-     * {@code time} for first and last.
+     * One series' group in one bucket, as the database computed it: its counts and the function's
+     * decimal (null for count, first and last, and when the bucket has no number).
      */
-    private record Group(int seriesKey, long bucket, long count, long numbers, BigDecimal number, OffsetDateTime time) {
+    private record Group(int seriesKey, long bucket, long count, long numbers, BigDecimal number) {
 
         /** Both parts of one bucket, read from the minutes and from the samples of a cut minute. */
         Group and(Group other, Aggregate.Function function) {
             return new Group(seriesKey, bucket, count + other.count, numbers + other.numbers,
-                    switch (function) {
-                        case AVG, SUM -> number == null ? other.number
-                                : other.number == null ? number : number.add(other.number);
-                        case MIN -> number == null ? other.number
-                                : other.number == null ? number : number.min(other.number);
-                        case MAX -> number == null ? other.number
-                                : other.number == null ? number : number.max(other.number);
-                        default -> null;
-                    },
-                    switch (function) {
-                        case FIRST -> time.isBefore(other.time) ? time : other.time;
-                        case LAST -> time.isAfter(other.time) ? time : other.time;
-                        default -> null;
+                    number == null ? other.number : other.number == null ? number : switch (function) {
+                        case MIN -> number.min(other.number);
+                        case MAX -> number.max(other.number);
+                        default -> number.add(other.number);
                     });
         }
     }
@@ -507,7 +502,7 @@ public class SampleStore {
             parts.addAll(sampleGroups(connection, aggregate, selection, from, SampleMinutes.start(firstMinute)));
             List<Object> parameters = new ArrayList<>(selection.seriesParameters());
             parameters.addAll(List.of(firstMinute, endMinute));
-            parts.addAll(groups(connection, aggregate, SampleMinutes.groups(aggregate, selection.series()), parameters));
+            parts.addAll(groups(connection, SampleMinutes.groups(aggregate, selection.series()), parameters));
             parts.addAll(sampleGroups(connection, aggregate, selection, SampleMinutes.start(endMinute), to));
         } else {
             parts.addAll(sampleGroups(connection, aggregate, selection, from, to));
@@ -520,24 +515,39 @@ public class SampleStore {
         List<Group> groups = List.copyOf(merged.values());
         Map<Integer, Series> series = seriesByKey(connection,
                 groups.stream().map(Group::seriesKey).collect(Collectors.toSet()));
-        Map<Group, Row> samples = switch (aggregate.function()) {
-            case FIRST, LAST -> samplesAt(connection, groups);
-            default -> Map.of();
-        };
-        return groups.stream().map(group -> {
-            Series name = series.get(group.seriesKey());
-            OffsetDateTime bucketStart = aggregate.bucket(group.bucket());
-            return switch (aggregate.function()) {
-                case COUNT -> new Bucket(name.timeseriesId(), name.metric(), bucketStart,
-                        Long.toString(group.count()), true, group.count());
-                case FIRST, LAST -> new Bucket(name.timeseriesId(), name.metric(), bucketStart,
-                        samples.get(group).value(), samples.get(group).numeric(), group.count());
-                default -> new Bucket(name.timeseriesId(), name.metric(), bucketStart,
-                        group.number() == null ? null : decimal(aggregate.function() == Aggregate.Function.AVG
-                                ? group.number().divide(BigDecimal.valueOf(group.numbers()), MathContext.DECIMAL128)
-                                : group.number()), true, group.count());
-            };
-        }).toList();
+        List<Bucket> buckets = new ArrayList<>();
+        try (PreparedStatement edge = connection.prepareStatement(SAMPLE_COLUMNS + "series_key = ? AND sample_time >= ?"
+                + " AND sample_time < ? ORDER BY series_key, sample_time"
+                + (aggregate.function() == Aggregate.Function.LAST ? " DESC" : "") + " LIMIT 1")) {
+            for (Group group : groups.stream().filter(group -> series.containsKey(group.seriesKey())).toList()) {
+                // (A group whose series is gone was emptied by a delete since: see named.)
+                Series name = series.get(group.seriesKey());
+                OffsetDateTime bucketStart = aggregate.bucket(group.bucket());
+                switch (aggregate.function()) {
+                    case COUNT -> buckets.add(new Bucket(name.timeseriesId(), name.metric(), bucketStart,
+                            Long.toString(group.count()), true, group.count()));
+                    case FIRST, LAST -> {
+                        // The bucket's first or last sample within the query's range, on the primary key.
+                        OffsetDateTime bucketEnd = bucketStart.plus(aggregate.interval());
+                        edge.setInt(1, group.seriesKey());
+                        edge.setObject(2, from.isAfter(bucketStart) ? from : bucketStart);
+                        edge.setObject(3, to.isBefore(bucketEnd) ? to : bucketEnd);
+                        try (ResultSet sample = edge.executeQuery()) {
+                            // None when a delete committed since the grouping (PostgreSQL's read committed).
+                            if (sample.next()) {
+                                buckets.add(new Bucket(name.timeseriesId(), name.metric(), bucketStart,
+                                        sample.getString(3), sample.getBoolean(4), group.count()));
+                            }
+                        }
+                    }
+                    default -> buckets.add(new Bucket(name.timeseriesId(), name.metric(), bucketStart,
+                            group.number() == null ? null : decimal(aggregate.function() == Aggregate.Function.AVG
+                                    ? group.number().divide(BigDecimal.valueOf(group.numbers()), MathContext.DECIMAL128)
+                                    : group.number()), true, group.count()));
+                }
+            }
+        }
+        return buckets;
     }
 
     /** The groups of the selection's samples from {@code from} (inclusive) to {@code to}; none when that is empty. */
@@ -552,46 +562,26 @@ public class SampleStore {
             case AVG, SUM -> "SUM(" + number + ")";
             case MIN -> "MIN(" + number + ")";
             case MAX -> "MAX(" + number + ")";
-            case COUNT, FIRST -> "MIN(sample_time)";
-            case LAST -> "MAX(sample_time)";
+            case COUNT, FIRST, LAST -> "NULL";
         };
         String sql = "SELECT series_key, " + bucket + ", COUNT(*), COUNT(CASE WHEN value_is_number THEN 1 END), "
                 + value + " FROM samples WHERE " + selection.samples() + " AND sample_time >= ? AND sample_time < ?"
                 + " GROUP BY series_key, " + bucket;
         List<Object> parameters = new ArrayList<>(selection.samplesParameters());
         parameters.addAll(List.of(from, to));
-        return groups(connection, aggregate, sql, parameters);
+        return groups(connection, sql, parameters);
     }
 
-    /** The groups a grouping statement returns (columns: series key, bucket, count, numbers, value). */
-    private static List<Group> groups(Connection connection, Aggregate aggregate, String sql, List<Object> parameters)
-            throws SQLException {
-        boolean timed = !aggregate.function().numeric();
+    /** The groups a grouping statement returns (columns: series key, bucket, count, numbers, decimal). */
+    private static List<Group> groups(Connection connection, String sql, List<Object> parameters) throws SQLException {
         List<Group> groups = new ArrayList<>();
         try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 groups.add(new Group(rows.getInt(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                        timed ? null : rows.getBigDecimal(5), timed ? rows.getObject(5, OffsetDateTime.class) : null));
+                        rows.getBigDecimal(5)));
             }
         }
         return groups;
-    }
-
-    /** The sample at each group's time, read on the primary key. */
-    private static Map<Group, Row> samplesAt(Connection connection, List<Group> groups) throws SQLException {
-        Map<Group, Row> samples = new HashMap<>();
-        try (PreparedStatement read = connection.prepareStatement(SAMPLE_COLUMNS + "series_key = ? AND sample_time = ?")) {
-            for (Group group : groups) {
-                read.setInt(1, group.seriesKey());
-                read.setObject(2, group.time());
-                try (ResultSet row = read.executeQuery()) {
-                    row.next();
-                    samples.put(group, new Row(row.getInt(1), row.getObject(2, OffsetDateTime.class), row.getString(3),
-                            row.getBoolean(4), row.getObject(5, OffsetDateTime.class)));
-                }
-            }
-        }
-        return samples;
     }
 
     /**
@@ -618,37 +608,42 @@ public class SampleStore {
                 return List.of();
             }
             Series from = after == null ? null : new Series(0, after.timeseriesId(), after.metric());
-            List<Series> page = series(connection, deviceKey.get(), Set.of(), null).stream()
+            List<Series> following = series(connection, deviceKey.get(), Set.of(), null).stream()
                     .filter(series -> from == null || Series.ORDER.compare(series, from) > 0)
                     .sorted(Series.ORDER)
-                    .limit(max)
                     .toList();
-            if (page.isEmpty()) {
-                return List.of();
-            }
-            Map<Integer, SeriesSummary> summaries = new HashMap<>();
-            try (PreparedStatement bounds = prepare(connection, "SELECT series_key, SUM(sample_count), MIN(first_time),"
-                            + " MAX(last_time) FROM sample_minutes WHERE series_key IN (" + placeholders(page.size())
-                            + ") GROUP BY series_key", page.stream().<Object>map(Series::key).toList());
-                    ResultSet rows = bounds.executeQuery()) {
-                while (rows.next()) {
-                    summaries.put(rows.getInt(1), new SeriesSummary(null, null, rows.getObject(3, OffsetDateTime.class),
-                            rows.getObject(4, OffsetDateTime.class), rows.getLong(2), null));
-                }
-            }
             List<SeriesSummary> listed = new ArrayList<>();
-            for (Series series : page) {
-                SeriesSummary bounds = summaries.get(series.key());
-                if (bounds == null) {
-                    continue;
+            // Page by page of names, since a series emptied by a delete meanwhile is skipped.
+            for (int start = 0; start < following.size() && listed.size() < max; start += max) {
+                List<Series> names = following.subList(start, Math.min(following.size(), start + max));
+                Map<Integer, SeriesSummary> bounds = bounds(connection, names);
+                for (Series series : names) {
+                    SeriesSummary summary = bounds.get(series.key());
+                    List<Row> latest = summary == null || listed.size() == max ? List.of() : rows(connection,
+                            SAMPLE_COLUMNS + "series_key = ? AND sample_time = ?", List.of(series.key(), summary.last()));
+                    if (!latest.isEmpty()) {
+                        listed.add(new SeriesSummary(series.timeseriesId(), series.metric(), summary.first(),
+                                summary.last(), summary.count(), named(latest, Map.of(series.key(), series)).get(0)));
+                    }
                 }
-                Row latest = rows(connection, SAMPLE_COLUMNS + "series_key = ? AND sample_time = ?",
-                        List.of(series.key(), bounds.last())).get(0);
-                listed.add(new SeriesSummary(series.timeseriesId(), series.metric(), bounds.first(), bounds.last(),
-                        bounds.count(), named(List.of(latest), Map.of(series.key(), series)).get(0)));
             }
             return listed;
         });
+    }
+
+    /** The count, first and last time of each of these series that has samples, from the minutes table; by key. */
+    private static Map<Integer, SeriesSummary> bounds(Connection connection, List<Series> series) throws SQLException {
+        Map<Integer, SeriesSummary> bounds = new HashMap<>();
+        try (PreparedStatement query = prepare(connection, "SELECT series_key, SUM(sample_count), MIN(first_time),"
+                        + " MAX(last_time) FROM sample_minutes WHERE series_key IN (" + placeholders(series.size())
+                        + ") GROUP BY series_key", series.stream().<Object>map(Series::key).toList());
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                bounds.put(rows.getInt(1), new SeriesSummary(null, null, rows.getObject(3, OffsetDateTime.class),
+                        rows.getObject(4, OffsetDateTime.class), rows.getLong(2), null));
+            }
+        }
+        return bounds;
     }
 
     /**

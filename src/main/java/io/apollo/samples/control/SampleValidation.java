@@ -2,6 +2,7 @@ package io.apollo.samples.control;
 
 import io.apollo.samples.entity.Sample;
 import jakarta.json.JsonValue.ValueType;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,10 @@ public final class SampleValidation {
             }
             if (raw.type() == ValueType.NUMBER && Double.isInfinite(Double.parseDouble(raw.text()))) {
                 return add("val", "must be a finite number: this one overflows a double (beyond about ±1.8e308)");
+            }
+            if (raw.type() == ValueType.NUMBER && new BigDecimal(raw.text()).scale() > Sample.MAX_DECIMAL_PLACES) {
+                return add("val", "must have at most " + Sample.MAX_DECIMAL_PLACES + " decimal places (as 1e-"
+                        + Sample.MAX_DECIMAL_PLACES + "): aggregates compute with the exact decimal");
             }
             String unsafe = raw.type() == ValueType.STRING ? unsafeCharacter(raw.text(), false) : null;
             return unsafe == null ? raw.text() : add("val", unsafe);

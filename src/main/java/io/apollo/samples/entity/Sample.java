@@ -15,4 +15,6 @@ public record Sample(String timeseriesId, String metric, OffsetDateTime timestam
     public static final int TIMESERIES_ID_LENGTH = 128;
     public static final int METRIC_LENGTH = 64;
     public static final int VALUE_LENGTH = 1024;
+    /** The most decimal places of a number (PostgreSQL's NUMERIC, in which aggregates compute): {@code 1e-16383}. */
+    public static final int MAX_DECIMAL_PLACES = 16383;
 }

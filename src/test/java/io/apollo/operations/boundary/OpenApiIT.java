@@ -86,8 +86,8 @@ class OpenApiIT extends ServerTest {
                         : value.asJsonObject();
                 JsonObject content = response.getJsonObject("content").getJsonObject("application/json");
                 JsonObject schema = content.getJsonObject("schema");
-                List<JsonObject> schemas = schema.containsKey("oneOf")
-                        ? schema.getJsonArray("oneOf").getValuesAs(JsonObject.class) : List.of(schema);
+                List<JsonObject> schemas = schema.containsKey("anyOf")
+                        ? schema.getJsonArray("anyOf").getValuesAs(JsonObject.class) : List.of(schema);
                 for (JsonObject one : schemas) {
                     JsonObject properties = document.getJsonObject("components").getJsonObject("schemas")
                             .getJsonObject(local(one.getString("$ref"))).getJsonObject("properties");

@@ -9,6 +9,8 @@ import io.apollo.testing.Api;
 import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** DELETE of a device: it and all its samples go, and its id is free again (docs/api.md §8). */
@@ -33,6 +35,12 @@ class DeleteDeviceIT extends ServerTest {
         assertFalse(stored.getBoolean("exists"), stored.toString());
         assertEquals(0, stored.getJsonArray("samples").size(), stored.toString());
         api.get(device, "").token(WRITER).send().assertError(404, "Device not found");
+        api.post(device).token(WRITER).body(batchOf(1)).send().assertAccepted();
+        JsonObject anew = api.assertMinutesExact(device);
+        assertEquals(List.of("ts/Raw"), anew.getJsonArray("series").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList(), "the old series went with the device");
+        assertEquals(1, anew.getJsonArray("minutes").size(), "only the new sample's minute");
+        assertEquals(1, deleteDevice(device, WRITER));
         api.deleteDevice(device).token(WRITER).send().assertError(404, "Device not found");
         api.delete(device, "").token(WRITER).send().assertError(404, "Device not found");
     }

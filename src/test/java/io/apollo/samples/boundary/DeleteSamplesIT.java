@@ -52,9 +52,9 @@ class DeleteSamplesIT extends ServerTest {
         return data.getJsonNumber("deleted").longValueExact();
     }
 
-    /** What the database holds for the device, as "timeseriesId/metric/val". */
+    /** What the database holds for the device, as "timeseriesId/metric/val", its minutes exact. */
     private List<String> stored(String deviceId) {
-        return api.stored(deviceId).getJsonArray("samples").getValuesAs(JsonObject.class).stream()
+        return api.assertMinutesExact(deviceId).getJsonArray("samples").getValuesAs(JsonObject.class).stream()
                 .map(row -> row.getString("timeseriesId") + "/" + row.getString("metric") + "/" + row.getString("value"))
                 .sorted()
                 .toList();

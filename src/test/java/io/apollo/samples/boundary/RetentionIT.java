@@ -37,7 +37,7 @@ class RetentionIT extends ServerTest {
     }
 
     private List<String> storedTimestamps(String device) {
-        return api.stored(device).getJsonArray("samples").getValuesAs(JsonObject.class).stream()
+        return api.assertMinutesExact(device).getJsonArray("samples").getValuesAs(JsonObject.class).stream()
                 .map(row -> row.getString("timestamp"))
                 .toList();
     }

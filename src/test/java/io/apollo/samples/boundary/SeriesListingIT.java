@@ -97,7 +97,9 @@ class SeriesListingIT extends ServerTest {
         api.delete(device, "metric=Avg").token(writer()).send().assertEnvelope(200, "");
         assertEquals(List.of("a/Raw", "b/Raw"), listed().stream().map(s -> s.substring(0, s.indexOf(' '))).toList(),
                 "a series whose samples are all deleted is no longer listed");
-        assertEquals(3, api.stored(device).getJsonArray("samples").size());
+        JsonObject stored = api.assertMinutesExact(device);
+        assertEquals(3, stored.getJsonArray("samples").size());
+        assertEquals("[\"a/Raw\",\"b/Raw\"]", stored.getJsonArray("series").toString(), "the emptied series' row is gone");
     }
 
     @Test

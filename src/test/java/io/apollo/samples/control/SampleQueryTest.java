@@ -75,4 +75,15 @@ class SampleQueryTest {
         assertFalse(query.fingerprint().equals(SampleQuery.of("d", List.of("a"), "null", null, null, null, "10",
                 "true", null, null).fingerprint()), "an absent metric is not the metric named null");
     }
+
+    /** The fingerprint of a raw query is that of the release before aggregates: its tokens go on working. */
+    @Test
+    void aRawQuerysFingerprintIsUnchanged() {
+        assertEquals("{\"deviceId\":\"d\",\"timeseriesIds\":[\"a\"],\"metric\":\"Raw\",\"start\":\"2020-01-01T00:00Z\","
+                + "\"end\":null,\"descending\":true}", SampleQuery.of("d", List.of("a"), "Raw", "2020-01-01T00:00:00Z", null,
+                "timestamp desc", "10", "true", null, null).fingerprint());
+        assertFalse(SampleQuery.of("d", List.of("a"), "Raw", "2020-01-01T00:00:00Z", null, "timestamp desc", "10", "true",
+                "avg", "PT1M").fingerprint().equals(SampleQuery.of("d", List.of("a"), "Raw", "2020-01-01T00:00:00Z", null,
+                "timestamp desc", "10", "true", "avg", "PT2M").fingerprint()));
+    }
 }

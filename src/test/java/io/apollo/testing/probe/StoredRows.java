@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +18,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Deployed with the integration tests only: shows them what the database holds for a device,
- * read through the entities, so they can assert what a request stored (or did not).
+ * read through the entities and by SQL, so they can assert what a request stored (or did not).
  */
 @Stateless
 @Path("testing/devices/{deviceId}")
@@ -30,7 +33,13 @@ public class StoredRows {
     @PersistenceContext
     EntityManager em;
 
-    public record Stored(boolean exists, String collection, List<Row> samples) {
+    /**
+     * The device, its samples, its series rows, and its rows of the minutes table next to the same
+     * minutes computed here from its samples (each "timeseries/metric minute count numbers sum min
+     * max first last"): the two lists are equal when the table is exact.
+     */
+    public record Stored(boolean exists, String collection, List<Row> samples, List<String> series,
+            List<String> minutes, List<String> minutesOfSamples) {
     }
 
     public record Row(String timeseriesId, String metric, String timestamp, String value, boolean numeric,
@@ -57,9 +66,73 @@ public class StoredRows {
                 }
             }
         }
-        return device == null
-                ? new Stored(false, null, samples)
-                : new Stored(true, device.collectionId(), samples);
+        return new Stored(device != null, device == null ? null : device.collectionId(), samples,
+                strings("SELECT r.timeseries_id || '/' || r.metric FROM series r JOIN devices d ON"
+                        + " d.device_key = r.device_key WHERE d.device_id = ?", deviceId),
+                minutes(deviceId), minutesOf(samples));
+    }
+
+    private List<String> strings(String sql, String deviceId) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement query = em.unwrap(Connection.class).prepareStatement(sql)) {
+            query.setString(1, deviceId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+        }
+        return found.stream().sorted().toList();
+    }
+
+    private List<String> minutes(String deviceId) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement query = em.unwrap(Connection.class).prepareStatement("SELECT r.timeseries_id, r.metric,"
+                + " m.epoch_minute, m.sample_count, m.number_count, m.number_sum, m.number_min, m.number_max,"
+                + " m.first_time, m.last_time FROM sample_minutes m JOIN series r ON r.series_key = m.series_key"
+                + " JOIN devices d ON d.device_key = r.device_key WHERE d.device_id = ?")) {
+            query.setString(1, deviceId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(minute(rows.getString(1) + "/" + rows.getString(2), rows.getLong(3), rows.getLong(4),
+                            rows.getLong(5), rows.getBigDecimal(6), rows.getBigDecimal(7), rows.getBigDecimal(8),
+                            rows.getObject(9, OffsetDateTime.class), rows.getObject(10, OffsetDateTime.class)));
+                }
+            }
+        }
+        return found.stream().sorted().toList();
+    }
+
+    /** The minutes table's rows as they should be, computed from the samples. */
+    private static List<String> minutesOf(List<Row> samples) {
+        Map<String, List<Row>> byMinute = new TreeMap<>();
+        for (Row sample : samples) {
+            long minute = Math.floorDiv(OffsetDateTime.parse(sample.timestamp()).toEpochSecond(), 60);
+            byMinute.computeIfAbsent(sample.timeseriesId() + "/" + sample.metric() + "\n" + minute,
+                    key -> new ArrayList<>()).add(sample);
+        }
+        return byMinute.entrySet().stream().map(entry -> {
+            List<Row> rows = entry.getValue();
+            List<BigDecimal> numbers = rows.stream().filter(Row::numeric).map(row -> new BigDecimal(row.value()))
+                    .toList();
+            List<OffsetDateTime> times = rows.stream().map(row -> OffsetDateTime.parse(row.timestamp())).sorted()
+                    .toList();
+            String[] key = entry.getKey().split("\n");
+            return minute(key[0], Long.parseLong(key[1]), rows.size(), numbers.size(),
+                    numbers.stream().reduce(BigDecimal::add).orElse(null),
+                    numbers.stream().min(BigDecimal::compareTo).orElse(null),
+                    numbers.stream().max(BigDecimal::compareTo).orElse(null), times.get(0), times.get(times.size() - 1));
+        }).sorted().toList();
+    }
+
+    private static String minute(String series, long minute, long count, long numbers, BigDecimal sum, BigDecimal min,
+            BigDecimal max, OffsetDateTime first, OffsetDateTime last) {
+        return String.join(" ", series, String.valueOf(minute), String.valueOf(count), String.valueOf(numbers),
+                decimal(sum), decimal(min), decimal(max), first.toInstant().toString(), last.toInstant().toString());
+    }
+
+    private static String decimal(BigDecimal value) {
+        return value == null ? "null" : value.stripTrailingZeros().toString();
     }
 
     private static String iso(OffsetDateTime time) {
