@@ -21,6 +21,8 @@ class AggregateTest {
                 quarter.bucketStart(OffsetDateTime.parse("1969-12-31T23:59:59.5Z")));
         Aggregate day = new Aggregate(Aggregate.Function.SUM, Duration.ofDays(1));
         assertEquals(OffsetDateTime.parse("2021-03-01T00:00:00Z"),
+                day.bucketStart(OffsetDateTime.parse("2021-03-01T23:30:00+00:30")));
+        assertEquals(OffsetDateTime.parse("2021-03-02T00:00:00Z"),
                 day.bucketStart(OffsetDateTime.parse("2021-03-01T23:30:00-00:30")));
     }
 
@@ -49,7 +51,8 @@ class AggregateTest {
         assertEquals("100", SampleStore.decimal(new BigDecimal("1E+2")));
         assertEquals("0", SampleStore.decimal(new BigDecimal("0E-400")));
         assertEquals("123456789012345678901", SampleStore.decimal(new BigDecimal("123456789012345678901")));
-        assertEquals("1.234567890123456789012E+21", SampleStore.decimal(new BigDecimal("1234567890123456789012")));
+        assertEquals("1234567890123456789012", SampleStore.decimal(new BigDecimal("1234567890123456789012")));
+        assertEquals("1.234567890123456789012E+24", SampleStore.decimal(new BigDecimal("1234567890123456789012000")));
         assertEquals("1E-30", SampleStore.decimal(new BigDecimal("0.000000000000000000000000000001")));
     }
 }
