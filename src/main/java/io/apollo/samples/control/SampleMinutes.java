@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -42,13 +44,28 @@ final class SampleMinutes {
         } + ") END";
     }
 
+    /**
+     * The minutes of a series in a range, computed from its samples and written over what the
+     * table held: H2's {@code MERGE ... KEY}, PostgreSQL's {@code INSERT ... ON CONFLICT}. A minute
+     * left without samples keeps its row: only deletes empty minutes, and they delete the rows first.
+     */
     private static String recompute(DatabaseVendor vendor) {
         String number = number(vendor);
-        return "INSERT INTO sample_minutes (series_key, epoch_minute, sample_count, number_count, number_sum,"
-                + " number_min, number_max, first_time, last_time) SELECT series_key, " + MINUTE_OF_SAMPLE
-                + ", COUNT(*), COUNT(CASE WHEN value_is_number THEN 1 END), SUM(" + number + "), MIN(" + number
-                + "), MAX(" + number + "), MIN(sample_time), MAX(sample_time) FROM samples WHERE series_key = ?"
-                + " AND sample_time >= ? AND sample_time < ? GROUP BY series_key, " + MINUTE_OF_SAMPLE;
+        String columns = " (series_key, epoch_minute, sample_count, number_count, number_sum, number_min, number_max,"
+                + " first_time, last_time) ";
+        // Each sample's minute and number computed once, in the derived table, not once an aggregate.
+        String select = "SELECT series_key, epoch_minute, COUNT(*), COUNT(number), SUM(number), MIN(number),"
+                + " MAX(number), MIN(sample_time), MAX(sample_time) FROM (SELECT series_key, " + MINUTE_OF_SAMPLE
+                + " AS epoch_minute, " + number + " AS number, sample_time FROM samples WHERE series_key = ?"
+                + " AND sample_time >= ? AND sample_time < ?) AS touched GROUP BY series_key, epoch_minute";
+        return switch (vendor) {
+            case H2 -> "MERGE INTO sample_minutes" + columns + "KEY (series_key, epoch_minute) " + select;
+            case POSTGRESQL -> "INSERT INTO sample_minutes" + columns + select + " ON CONFLICT (series_key,"
+                    + " epoch_minute) DO UPDATE SET sample_count = EXCLUDED.sample_count, number_count ="
+                    + " EXCLUDED.number_count, number_sum = EXCLUDED.number_sum, number_min = EXCLUDED.number_min,"
+                    + " number_max = EXCLUDED.number_max, first_time = EXCLUDED.first_time,"
+                    + " last_time = EXCLUDED.last_time";
+        };
     }
 
     static long minuteOf(OffsetDateTime time) {
@@ -67,47 +84,51 @@ final class SampleMinutes {
 
     /**
      * Recomputes, from the samples, the minutes of these sample times, series by series (by series
-     * key): their rows are deleted and written anew, or not at all when no sample is left in them.
+     * key). After samples were written ({@code deleted} false) each minute has samples and its row
+     * is written over; after a delete, the rows are deleted first, so that a minute left without
+     * samples has none.
      */
     static void refresh(Connection connection, DatabaseVendor vendor,
-            Map<Integer, ? extends Collection<OffsetDateTime>> touched) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(DELETE);
-                PreparedStatement recompute = connection.prepareStatement(recompute(vendor))) {
-            for (Map.Entry<Integer, ? extends Collection<OffsetDateTime>> series : touched.entrySet()) {
-                TreeSet<Long> minutes = new TreeSet<>();
-                series.getValue().forEach(time -> minutes.add(minuteOf(time)));
-                Long first = null;
-                long last = 0;
-                for (long minute : minutes) {
-                    if (first != null && minute - last > JOINED_GAP) {
-                        add(delete, recompute, series.getKey(), first, last);
-                        first = null;
-                    }
-                    if (first == null) {
-                        first = minute;
-                    }
-                    last = minute;
+            Map<Integer, ? extends Collection<OffsetDateTime>> touched, boolean deleted) throws SQLException {
+        List<Range> ranges = new ArrayList<>();
+        touched.forEach((seriesKey, times) -> {
+            TreeSet<Long> minutes = new TreeSet<>();
+            times.forEach(time -> minutes.add(minuteOf(time)));
+            long first = minutes.first();
+            long last = first;
+            for (long minute : minutes.tailSet(first, false)) {
+                if (minute - last > JOINED_GAP) {
+                    ranges.add(new Range(seriesKey, first, last + 1));
+                    first = minute;
                 }
-                if (first != null) {
-                    add(delete, recompute, series.getKey(), first, last);
-                }
+                last = minute;
             }
-            delete.executeBatch();
+            ranges.add(new Range(seriesKey, first, last + 1));
+        });
+        if (deleted) {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+                for (Range range : ranges) {
+                    delete.setInt(1, range.seriesKey());
+                    delete.setLong(2, range.from());
+                    delete.setLong(3, range.to());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        }
+        try (PreparedStatement recompute = connection.prepareStatement(recompute(vendor))) {
+            for (Range range : ranges) {
+                recompute.setInt(1, range.seriesKey());
+                recompute.setObject(2, start(range.from()));
+                recompute.setObject(3, start(range.to()));
+                recompute.addBatch();
+            }
             recompute.executeBatch();
         }
     }
 
-    /** The minutes from {@code first} to {@code last}, both included, of one series. */
-    private static void add(PreparedStatement delete, PreparedStatement recompute, int seriesKey, long first, long last)
-            throws SQLException {
-        delete.setInt(1, seriesKey);
-        delete.setLong(2, first);
-        delete.setLong(3, last + 1);
-        delete.addBatch();
-        recompute.setInt(1, seriesKey);
-        recompute.setObject(2, start(first));
-        recompute.setObject(3, start(last + 1));
-        recompute.addBatch();
+    /** The minutes {@code from} (inclusive) to {@code to} of one series. */
+    private record Range(int seriesKey, long from, long to) {
     }
 
     /**

@@ -121,7 +121,7 @@ public class SampleStore {
             }
             SampleMinutes.refresh(connection, vendor, latest.stream().collect(Collectors.groupingBy(
                     sample -> series.get(Name.of(sample)), Collectors.mapping(ValidSample::timestamp,
-                            Collectors.toList()))));
+                            Collectors.toList()))), false);
             return null;
         });
     }
@@ -691,7 +691,7 @@ public class SampleStore {
                     deleted++;
                 }
             }
-            SampleMinutes.refresh(connection, vendor, deletedTimes);
+            SampleMinutes.refresh(connection, vendor, deletedTimes, true);
             if (deleted < max) {
                 // The filter's last chunk: the series it emptied go too, so that a listing shows none.
                 try (PreparedStatement emptied = connection.prepareStatement(DELETE_EMPTY_SERIES)) {
