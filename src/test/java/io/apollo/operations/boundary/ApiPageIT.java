@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
+import io.apollo.testing.Browsers;
 import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,29 +28,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ApiPageIT extends ServerTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private ChromeDriver browser;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's browser: apt-get install -y chromium chromium-driver (.ci/run does)");
-        profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                // No network beyond loopback here: no background connections, no component updates.
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--window-size=1400,2000",
-                        "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .withLogOutput(java.io.OutputStream.nullOutputStream())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.chromium(1400, 2000);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
+import io.apollo.testing.Browsers;
 import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import jakarta.json.JsonArray;
@@ -25,8 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -39,31 +38,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ExplorerIT extends ServerTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String COLLECTION = "explorers";
     /** The latest sample: "Last hour" ends here, so the samples fill the last 600 s of it. */
     private static final Instant LAST = Instant.parse("2021-03-01T12:00:00Z");
 
     private ChromeDriver browser;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's browser: apt-get install -y chromium chromium-driver (.ci/run does)");
-        profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--window-size=1400,1600",
-                        "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .withLogOutput(java.io.OutputStream.nullOutputStream())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.chromium(1400, 1600);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 

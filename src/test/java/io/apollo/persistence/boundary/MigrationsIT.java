@@ -127,15 +127,8 @@ class MigrationsIT {
         String fresh = "apollo_v1_" + System.nanoTime();
         Map<String, String> environment = TestDatabase.postgresql()
                 ? Map.of("APOLLO_DB_URL", TestDatabase.postgresqlDatabase(fresh)) : Map.of();
-        String url = TestDatabase.postgresql() ? environment.get("APOLLO_DB_URL")
-                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("apollo");
-        if (TestDatabase.postgresql()) {
-            postgresql("CREATE DATABASE " + fresh);
-        }
         try {
-            Flyway.configure().dataSource(url, user(), password())
-                    .locations(SchemaMigrations.LOCATION + "/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
-                    .target("1").load().migrate();
+            String url = atVersion("1", dataDir, fresh, environment);
             byte[] tokenKey = new byte[32];
             Arrays.fill(tokenKey, (byte) 7);
             try (Connection db = DriverManager.getConnection(url, user(), password()); Statement sql = db.createStatement()) {
@@ -218,15 +211,8 @@ class MigrationsIT {
         String fresh = "apollo_v2_" + System.nanoTime();
         Map<String, String> environment = TestDatabase.postgresql()
                 ? Map.of("APOLLO_DB_URL", TestDatabase.postgresqlDatabase(fresh)) : Map.of();
-        String url = TestDatabase.postgresql() ? environment.get("APOLLO_DB_URL")
-                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("apollo");
-        if (TestDatabase.postgresql()) {
-            postgresql("CREATE DATABASE " + fresh);
-        }
         try {
-            Flyway.configure().dataSource(url, user(), password())
-                    .locations(SchemaMigrations.LOCATION + "/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
-                    .target("2").load().migrate();
+            String url = atVersion("2", dataDir, fresh, environment);
             try (Connection db = DriverManager.getConnection(url, user(), password()); Statement sql = db.createStatement()) {
                 sql.executeUpdate("INSERT INTO devices (device_id, collection_id, device_key) VALUES ('d', 'c', 1)");
                 sql.executeUpdate("INSERT INTO series (series_key, device_key, timeseries_id, metric) VALUES (1, 1, 't', 'Raw')");
@@ -254,6 +240,25 @@ class MigrationsIT {
                 postgresql("DROP DATABASE IF EXISTS " + fresh);
             }
         }
+    }
+
+    /**
+     * Creates the database of a test (a fresh PostgreSQL database {@code fresh}, or an H2 file in
+     * {@code dataDir}) and migrates it up to {@code version}, as a release of that version left it.
+     *
+     * @return its JDBC URL
+     */
+    private static String atVersion(String version, Path dataDir, String fresh, Map<String, String> environment)
+            throws SQLException {
+        String url = TestDatabase.postgresql() ? environment.get("APOLLO_DB_URL")
+                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("apollo");
+        if (TestDatabase.postgresql()) {
+            postgresql("CREATE DATABASE " + fresh);
+        }
+        Flyway.configure().dataSource(url, user(), password())
+                .locations(SchemaMigrations.LOCATION + "/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
+                .target(version).load().migrate();
+        return url;
     }
 
     /** "timeseriesId/metric timestamp value ingestUnixTimestamp" of a GET item. */
