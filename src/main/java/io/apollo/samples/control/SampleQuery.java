@@ -41,10 +41,8 @@ public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, Stri
             String endTime, String orderBy, String limit, String paginated, String aggregation, String interval) {
         List<String> problems = new ArrayList<>();
         Aggregate aggregate = Aggregate.parse(aggregation, interval, problems);
-        SampleQuery query = parse(problems, deviceId, timeseriesIds, metric, startTime, endTime, orderBy, limit,
-                paginated);
-        return new SampleQuery(deviceId, query.timeseriesIds, query.metric, query.start, query.end, query.descending,
-                query.limit, query.paginated, aggregate);
+        return parse(problems, deviceId, timeseriesIds, metric, startTime, endTime, orderBy, limit, paginated,
+                aggregate);
     }
 
     /**
@@ -59,11 +57,12 @@ public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, Stri
         List<String> problems = new ArrayList<>();
         pagingSent.forEach(name -> problems.add(name + " does not apply to a DELETE, which removes every sample"
                 + " its filters match"));
-        return parse(problems, deviceId, timeseriesIds, metric, startTime, endTime, null, null, null);
+        return parse(problems, deviceId, timeseriesIds, metric, startTime, endTime, null, null, null, null);
     }
 
     private static SampleQuery parse(List<String> problems, String deviceId, List<String> timeseriesIds,
-            String metric, String startTime, String endTime, String orderBy, String limit, String paginated) {
+            String metric, String startTime, String endTime, String orderBy, String limit, String paginated,
+            Aggregate aggregate) {
         SortedSet<String> ids = new TreeSet<>();
         for (String parameter : timeseriesIds == null ? List.<String>of() : timeseriesIds) {
             for (String id : parameter.split(",")) {
@@ -99,7 +98,7 @@ public record SampleQuery(String deviceId, SortedSet<String> timeseriesIds, Stri
         if (!problems.isEmpty()) {
             throw new InvalidQuery(problems);
         }
-        return new SampleQuery(deviceId, ids, metric, start, end, descending, pageSize, paged, null);
+        return new SampleQuery(deviceId, ids, metric, start, end, descending, pageSize, paged, aggregate);
     }
 
     /**

@@ -616,9 +616,9 @@ public class SampleStore {
             // Page by page of names, since a series emptied by a delete meanwhile is skipped.
             for (int start = 0; start < following.size() && listed.size() < max; start += max) {
                 List<Series> names = following.subList(start, Math.min(following.size(), start + max));
-                Map<Integer, SeriesSummary> bounds = bounds(connection, names);
+                Map<Integer, Bounds> bounds = bounds(connection, names);
                 for (Series series : names) {
-                    SeriesSummary summary = bounds.get(series.key());
+                    Bounds summary = bounds.get(series.key());
                     List<Row> latest = summary == null || listed.size() == max ? List.of() : rows(connection,
                             SAMPLE_COLUMNS + "series_key = ? AND sample_time = ?", List.of(series.key(), summary.last()));
                     if (!latest.isEmpty()) {
@@ -631,16 +631,20 @@ public class SampleStore {
         });
     }
 
-    /** The count, first and last time of each of these series that has samples, from the minutes table; by key. */
-    private static Map<Integer, SeriesSummary> bounds(Connection connection, List<Series> series) throws SQLException {
-        Map<Integer, SeriesSummary> bounds = new HashMap<>();
+    /** A series' count of samples and its first and last sample times. */
+    private record Bounds(long count, OffsetDateTime first, OffsetDateTime last) {
+    }
+
+    /** The bounds of each of these series that has samples, from the minutes table; by key. */
+    private static Map<Integer, Bounds> bounds(Connection connection, List<Series> series) throws SQLException {
+        Map<Integer, Bounds> bounds = new HashMap<>();
         try (PreparedStatement query = prepare(connection, "SELECT series_key, SUM(sample_count), MIN(first_time),"
                         + " MAX(last_time) FROM sample_minutes WHERE series_key IN (" + placeholders(series.size())
                         + ") GROUP BY series_key", series.stream().<Object>map(Series::key).toList());
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                bounds.put(rows.getInt(1), new SeriesSummary(null, null, rows.getObject(3, OffsetDateTime.class),
-                        rows.getObject(4, OffsetDateTime.class), rows.getLong(2), null));
+                bounds.put(rows.getInt(1), new Bounds(rows.getLong(2), rows.getObject(3, OffsetDateTime.class),
+                        rows.getObject(4, OffsetDateTime.class)));
             }
         }
         return bounds;
