@@ -34,9 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * their ratio holds on a shared machine. Each round:
  * <ol>
  *   <li>the service: CLIENTS connections posting batches of 1,000 new samples for SECONDS s;</li>
- *   <li>the ceiling: the same rows upserted by plain JDBC (H2 {@code MERGE ... KEY}, PostgreSQL
- *       {@code INSERT ... ON CONFLICT}), batches of 1,000, one transaction each, from CLIENTS
- *       threads, into a table with the service's keys and indexes in the same kind of database;</li>
+ *   <li>with a baseline server (another build, on a database of its own), the same for it;</li>
+ *   <li>the ceiling: the same rows upserted by plain JDBC, batches of 1,000, one transaction each,
+ *       from CLIENTS threads, into a table with the service's keys and indexes in the same kind of
+ *       database, in two ways: a JDBC batch of one statement a row (H2 {@code MERGE ... KEY},
+ *       PostgreSQL {@code INSERT ... ON CONFLICT}), and one statement a batch taking the columns as
+ *       arrays ({@code TABLE(...)}, {@code unnest(...)}); the better of the two is the ceiling;</li>
  *   <li>the service re-posting those batches (existing keys, as retries do), then the ceiling
  *       upserting them again;</li>
  *   <li>single-sample POSTs from SINGLE_CLIENTS connections: requests/s, p50, p99;</li>
@@ -44,11 +47,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       connection of its own with its statements prepared once: lock the device's row
  *       ({@code SELECT ... FOR UPDATE}), upsert one sample, commit.</li>
  * </ol>
- * Both tables grow alike, round after round. The medians of ROUNDS rounds are printed, with the
- * server's largest resident set size seen while it was under load. The JITs of both are warmed
- * up first.
+ * The tables grow round after round (the ceiling's twice as fast: it holds the rows of both ways).
+ * The medians of ROUNDS rounds are printed, with the server's largest resident set size seen while
+ * it was under load. The JITs of all are warmed up first.
  *
  *   java -cp JDBC_DRIVERS bench/IngestThroughput.java BASE_URL TOKEN SERVER_PID CEILING_JDBC_URL USER PASSWORD
+ *       [BASELINE_BASE_URL]
  */
 public class IngestThroughput {
 
@@ -62,6 +66,8 @@ public class IngestThroughput {
     static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
 
     static URI base;
+    /** The previous design's server, when one runs beside (bench/server.sh start_baseline), or null. */
+    static URI baselineBase;
     static String token;
     static long serverPid;
     static final AtomicLong maxRss = new AtomicLong();
@@ -75,6 +81,7 @@ public class IngestThroughput {
         serverPid = Long.parseLong(args[2]);
         String jdbc = args[3];
         boolean postgresql = jdbc.startsWith("jdbc:postgresql:");
+        baselineBase = args.length > 6 ? URI.create(args[6]) : null;
 
         try (Connection setUp = DriverManager.getConnection(jdbc, args[4], args[5])) {
             createCeilingTable(setUp, postgresql);
@@ -85,20 +92,32 @@ public class IngestThroughput {
         for (int round = 0; round < ROUNDS; round++) {
             // The service's table and the ceiling's get the same rows, round after round.
             String prefix = "r" + round + "-batch";
-            Result fresh = load(CLIENTS, BATCH, prefix, SECONDS, null);
-            double ceilingNew = ceiling.upsert(prefix, fresh.batchesPerClient);
-            Result again = load(CLIENTS, BATCH, prefix, SECONDS, fresh.batchesPerClient);
-            double ceilingExisting = ceiling.upsert(prefix, fresh.batchesPerClient);
-            Result singles = load(SINGLE_CLIENTS, 1, "r" + round + "-single", SECONDS, null);
+            Result fresh = load(base, CLIENTS, BATCH, prefix, SECONDS, null);
+            double baselineNew = baselineBase == null ? Double.NaN
+                    : load(baselineBase, CLIENTS, BATCH, prefix, SECONDS, null).samplesPerSecond;
+            // The two ways to write the rows: into two devices' keys, so that both write new rows.
+            double ceilingRows = ceiling.upsert(prefix, fresh.batchesPerClient, false);
+            double ceilingSet = ceiling.upsert(prefix + "-set", fresh.batchesPerClient, true);
+            double ceilingNew = Math.max(ceilingRows, ceilingSet);
+            Result again = load(base, CLIENTS, BATCH, prefix, SECONDS, fresh.batchesPerClient);
+            double ceilingExisting = Math.max(ceiling.upsert(prefix, fresh.batchesPerClient, false),
+                    ceiling.upsert(prefix + "-set", fresh.batchesPerClient, true));
+            Result singles = load(base, SINGLE_CLIENTS, 1, "r" + round + "-single", SECONDS, null);
             double ceilingSingles = ceiling.singles("r" + round + "-single", SECONDS);
             double[] figures = {ceilingNew, fresh.samplesPerSecond, ceilingExisting, again.samplesPerSecond,
-                    singles.requestsPerSecond, singles.p50, singles.p99, fresh.p50, fresh.p99, ceilingSingles};
+                    singles.requestsPerSecond, singles.p50, singles.p99, fresh.p50, fresh.p99, ceilingSingles,
+                    ceilingRows, ceilingSet, baselineNew};
             rounds.add(figures);
-            System.out.printf("round %d: ceiling new %.0f/s, service new %.0f/s (%.2f); ceiling existing %.0f/s,"
-                    + " service existing %.0f/s (%.2f); single %.0f req/s p50 %.1f ms p99 %.1f ms,"
-                    + " ceiling %.0f/s (%.2f)%n",
-                    round + 1, figures[0], figures[1], figures[1] / figures[0], figures[2], figures[3],
+            System.out.printf("round %d: ceiling new %.0f/s (JDBC batch %.0f/s, arrays %.0f/s), service new %.0f/s"
+                    + " (%.2f); ceiling existing %.0f/s, service existing %.0f/s (%.2f); single %.0f req/s p50 %.1f ms"
+                    + " p99 %.1f ms, ceiling %.0f/s (%.2f)%n",
+                    round + 1, figures[0], figures[10], figures[11], figures[1], figures[1] / figures[0], figures[2],
+                    figures[3],
                     figures[3] / figures[2], figures[4], figures[5], figures[6], figures[9], figures[4] / figures[9]);
+            if (baselineBase != null) {
+                System.out.printf("  baseline new %.0f/s (%.2f of the ceiling); this build %.2f x the baseline%n",
+                        baselineNew, baselineNew / ceilingNew, fresh.samplesPerSecond / baselineNew);
+            }
         }
         double[] median = new double[rounds.get(0).length];
         for (int i = 0; i < median.length; i++) {
@@ -113,8 +132,17 @@ public class IngestThroughput {
         System.out.printf("  batches of %d new samples, %d connections: service %.0f samples/s, ceiling %.0f rows/s,"
                 + " ratio %.2f (batch p50 %.0f ms, p99 %.0f ms)%n", BATCH, CLIENTS, median[1], median[0],
                 newRatios[newRatios.length / 2], median[7], median[8]);
+        System.out.printf("    the ceiling is the better of a JDBC batch of one statement a row, %.0f rows/s, and one"
+                + " statement a batch taking arrays, %.0f rows/s%n", median[10], median[11]);
         System.out.printf("  batches of %d existing samples (retries): service %.0f samples/s, ceiling %.0f rows/s,"
                 + " ratio %.2f%n", BATCH, median[3], median[2], existingRatios[existingRatios.length / 2]);
+        if (baselineBase != null) {
+            double[] baselineRatios = rounds.stream().mapToDouble(r -> r[12] / r[0]).sorted().toArray();
+            double[] speedUps = rounds.stream().mapToDouble(r -> r[1] / r[12]).sorted().toArray();
+            System.out.printf("    the baseline build, same batches: %.0f samples/s, ratio %.2f; this build %.2f x the"
+                    + " baseline%n", median[12], baselineRatios[baselineRatios.length / 2],
+                    speedUps[speedUps.length / 2]);
+        }
         System.out.printf("  single-sample POSTs, %d connections: %.0f requests/s, p50 %.1f ms, p99 %.1f ms;"
                 + " ceiling (lock, upsert, commit) %.0f transactions/s, ratio %.2f%n", SINGLE_CLIENTS, median[4],
                 median[5], median[6], median[9], singleRatios[singleRatios.length / 2]);
@@ -132,7 +160,8 @@ public class IngestThroughput {
      * client c holding the keys {@link #body} gives it; with {@code cycle}, client c re-posts its
      * first cycle[c] batches over and over (existing keys).
      */
-    static Result load(int clients, int size, String devicePrefix, int seconds, int[] cycle) throws Exception {
+    static Result load(URI server, int clients, int size, String devicePrefix, int seconds, int[] cycle)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<long[]>> workers = new ArrayList<>();
@@ -141,7 +170,7 @@ public class IngestThroughput {
             int repeat = cycle == null ? Integer.MAX_VALUE : cycle[c];
             workers.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
-                try (HttpConnection http = new HttpConnection(base)) {
+                try (HttpConnection http = new HttpConnection(server)) {
                     for (int n = 0; System.nanoTime() < deadline; n++) {
                         latencies.add(http.post(device, body(size, (long) (n % repeat) * size)));
                     }
@@ -278,9 +307,13 @@ public class IngestThroughput {
     /** Until both JITs have compiled the paths measured: a first measurement would time the compilers. */
     static void warmUp(Ceiling ceiling) throws Exception {
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            Result batches = load(CLIENTS, BATCH, "warm-up-batch-" + round, 5, null);
-            ceiling.upsert("warm-up-batch-" + round, batches.batchesPerClient);
-            load(SINGLE_CLIENTS, 1, "warm-up-single-" + round, 5, null);
+            Result batches = load(base, CLIENTS, BATCH, "warm-up-batch-" + round, 5, null);
+            if (baselineBase != null) {
+                load(baselineBase, CLIENTS, BATCH, "warm-up-batch-" + round, 5, null);
+            }
+            ceiling.upsert("warm-up-batch-" + round, batches.batchesPerClient, false);
+            ceiling.upsert("warm-up-batch-" + round + "-set", batches.batchesPerClient, true);
+            load(base, SINGLE_CLIENTS, 1, "warm-up-single-" + round, 5, null);
             ceiling.singles("warm-up-single-" + round, 5);
         }
     }
@@ -332,9 +365,13 @@ public class IngestThroughput {
     /** Plain JDBC batch upserts of the rows the service was sent, into the ceiling table. */
     record Ceiling(String jdbc, String user, String password, boolean postgresql) {
 
-        /** Rows/s of CLIENTS threads upserting the batches client c posted to device PREFIX-c, one transaction each. */
-        double upsert(String devicePrefix, int[] batchesPerClient) throws Exception {
-            String upsert = upsertStatement();
+        /**
+         * Rows/s of CLIENTS threads upserting the batches client c posted to device PREFIX-c, one
+         * transaction each: as a JDBC batch of one statement a row, or ({@code set}) as one
+         * statement a batch that takes the columns as arrays, as the service writes on PostgreSQL.
+         */
+        double upsert(String devicePrefix, int[] batchesPerClient, boolean set) throws Exception {
+            String upsert = set ? setStatement() : upsertStatement();
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             List<Future<Long>> workers = new ArrayList<>();
             long started = System.nanoTime();
@@ -348,11 +385,16 @@ public class IngestThroughput {
                         db.setAutoCommit(false);
                         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                         for (long n = 0; n < batches; n++) {
-                            for (int i = 0; i < BATCH; i++) {
-                                bind(statement, device, i, n * BATCH + i, now);
-                                statement.addBatch();
+                            if (set) {
+                                bindAll(db, statement, device, n * BATCH, now);
+                                statement.executeUpdate();
+                            } else {
+                                for (int i = 0; i < BATCH; i++) {
+                                    bind(statement, device, i, n * BATCH + i, now);
+                                    statement.addBatch();
+                                }
+                                statement.executeBatch();
                             }
-                            statement.executeBatch();
                             db.commit();
                             rows += BATCH;
                         }
@@ -424,6 +466,54 @@ public class IngestThroughput {
                             + " ingested_at = EXCLUDED.ingested_at"
                     : "MERGE INTO ceiling_samples (value_text, value_is_number, ingested_at, series_key, device_key,"
                             + " sample_time) KEY (series_key, sample_time) VALUES (?, ?, ?, ?, ?, ?)";
+        }
+
+        /**
+         * PostgreSQL's {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT} (the service's
+         * statement without its minutes), H2's {@code MERGE ... KEY ... SELECT FROM TABLE(arrays)}.
+         */
+        String setStatement() {
+            return postgresql
+                    ? "INSERT INTO ceiling_samples (value_text, value_is_number, ingested_at, series_key, device_key,"
+                            + " sample_time) SELECT v, n, CAST(? AS TIMESTAMP WITH TIME ZONE), s, CAST(? AS INTEGER),"
+                            + " CAST(t AS TIMESTAMP WITH TIME ZONE) FROM unnest(CAST(? AS TEXT[]), CAST(? AS BOOLEAN[]),"
+                            + " CAST(? AS INTEGER[]), CAST(? AS TEXT[])) AS batch (v, n, s, t) ON CONFLICT (series_key,"
+                            + " sample_time) DO UPDATE SET value_text = EXCLUDED.value_text, value_is_number ="
+                            + " EXCLUDED.value_is_number, ingested_at = EXCLUDED.ingested_at"
+                    : "MERGE INTO ceiling_samples (value_text, value_is_number, ingested_at, series_key, device_key,"
+                            + " sample_time) KEY (series_key, sample_time) SELECT v, n,"
+                            + " CAST(? AS TIMESTAMP(6) WITH TIME ZONE), s, CAST(? AS INTEGER), t FROM TABLE(v VARCHAR(1024)"
+                            + " = ?, n BOOLEAN = ?, s INTEGER = ?, t TIMESTAMP(6) WITH TIME ZONE = ?)";
+        }
+
+        /** The rows of a batch for the device, as {@link #bind} gives them, as arrays of columns. */
+        void bindAll(Connection db, PreparedStatement upsert, String device, long first, OffsetDateTime now)
+                throws Exception {
+            int deviceKey = DEVICE_KEYS.computeIfAbsent(device, name -> NEXT_DEVICE_KEY.incrementAndGet());
+            Object[] values = new Object[BATCH];
+            Object[] numeric = new Object[BATCH];
+            Object[] series = new Object[BATCH];
+            Object[] times = new Object[BATCH];
+            for (int i = 0; i < BATCH; i++) {
+                OffsetDateTime time = OffsetDateTime.ofInstant(T0.plusSeconds(first + i), ZoneOffset.UTC);
+                values[i] = String.valueOf(i);
+                numeric[i] = true;
+                series[i] = deviceKey * 10 + i % 10;
+                times[i] = postgresql ? time.toString() : time;
+            }
+            upsert.setObject(1, now);
+            upsert.setInt(2, deviceKey);
+            if (postgresql) {
+                upsert.setArray(3, db.createArrayOf("text", values));
+                upsert.setArray(4, db.createArrayOf("boolean", numeric));
+                upsert.setArray(5, db.createArrayOf("integer", series));
+                upsert.setArray(6, db.createArrayOf("text", times));
+            } else {
+                upsert.setObject(3, values);
+                upsert.setObject(4, numeric);
+                upsert.setObject(5, series);
+                upsert.setObject(6, times);
+            }
         }
 
         /**

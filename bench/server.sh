@@ -3,37 +3,70 @@
 # target/bench-server.log, and stops it (and removes the database) when the script exits.
 # With APOLLO_DB_URL (and APOLLO_DB_USER, APOLLO_DB_PASSWORD) in the environment, the database
 # is that PostgreSQL database instead; give it an empty one.
+#
+# start_baseline REVISION starts that git revision's WAR the same way beside it, for a benchmark
+# that measures the previous design in the same run: on $baseline_port, with a database of its
+# own (in $baseline_data, or on PostgreSQL APOLLO_BASELINE_DB_URL, another empty database),
+# logging to target/bench-baseline.log; built in a temporary worktree, removed on exit.
 port=8181
+baseline_port=8182
 data=$(mktemp -d /tmp/apollo-bench.XXXXXX)
+baseline_data=$(mktemp -d /tmp/apollo-baseline.XXXXXX)
 log=target/bench-server.log
 server=
+baseline=
 
 stop_server() {
-    if [ -n "$server" ]; then
-        kill "$server" 2>/dev/null || true
-        wait "$server" 2>/dev/null || true
-        server=
-    fi
+    for pid in $server $baseline; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    server=
+    baseline=
 }
-trap 'stop_server; rm -rf "$data"' EXIT
+trap 'stop_server; git worktree remove --force "$baseline_data/tree" 2>/dev/null || true; rm -rf "$data" "$baseline_data"' EXIT
 
-start_server() {
-    mvn -q -B -DskipTests package
+# launch WAR PORT DATA_DIR LOG DB_URL: starts Payara Micro in the background; its pid in $launched.
+launch() {
     local database=(--postbootcommandfile server-config/payara/post-boot-commands.asadmin)
-    if [ -n "${APOLLO_DB_URL:-}" ]; then
+    if [ -n "$5" ]; then
         database=(--addlibs target/postgresql-*.jar
             --postbootcommandfile server-config/payara/post-boot-commands-postgresql.asadmin)
     fi
-    # Payara Micro's runtime directory goes to $data too, and with it on exit (it leaves it behind).
-    java -Xmx1g -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -Dapollo.http.address=127.0.0.1 -Dapollo.data.dir="$data" \
-        -Djava.io.tmpdir="$data" \
+    # Payara Micro's runtime directory goes to the data directory too, and with it on exit.
+    APOLLO_DB_URL="$5" java -Xmx1g -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl \
+        -Dapollo.http.address=127.0.0.1 -Dapollo.data.dir="$3" -Djava.io.tmpdir="$3" \
         -Dmp.jwt.verify.publickey.location="file:$PWD/server-config/dev/dev-public-key.pem" \
         -Dmp.jwt.verify.issuer=apollo-dev -Dmp.jwt.verify.audiences=apollo \
-        -jar target/payara-micro-*.jar --nohazelcast --port "$port" --contextroot / "${database[@]}" \
+        -jar target/payara-micro-*.jar --nohazelcast --port "$2" --contextroot / "${database[@]}" \
         --prebootcommandfile server-config/payara/pre-boot-commands.asadmin \
-        --deploy target/apollo.war > "$log" 2>&1 &
-    server=$!
-    for _ in $(seq 240); do grep -q 'ready in' "$log" && return 0; sleep 1; done
-    tail -c 20000 "$log"
+        --deploy "$1" > "$4" 2>&1 &
+    launched=$!
+}
+
+# await_ready LOG: until the server logging there is ready (4 minutes at most).
+await_ready() {
+    for _ in $(seq 240); do grep -q 'ready in' "$1" && return 0; sleep 1; done
+    tail -c 20000 "$1"
     exit 1
+}
+
+start_server() {
+    mvn -q -B -DskipTests package
+    launch target/apollo.war "$port" "$data" "$log" "${APOLLO_DB_URL:-}"
+    server=$launched
+    await_ready "$log"
+}
+
+start_baseline() {
+    if [ -n "${APOLLO_DB_URL:-}" ] && [ -z "${APOLLO_BASELINE_DB_URL:-}" ]; then
+        echo "On PostgreSQL the baseline needs a database of its own: set APOLLO_BASELINE_DB_URL" >&2
+        exit 1
+    fi
+    git worktree add --detach "$baseline_data/tree" "$1" > /dev/null
+    (cd "$baseline_data/tree" && mvn -q -B -DskipTests package)
+    launch "$baseline_data/tree/target/apollo.war" "$baseline_port" "$baseline_data" target/bench-baseline.log \
+        "${APOLLO_BASELINE_DB_URL:-}"
+    baseline=$launched
+    await_ready target/bench-baseline.log
 }

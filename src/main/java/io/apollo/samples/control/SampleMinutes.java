@@ -18,7 +18,9 @@ import java.util.TreeSet;
  * and of numbers, the numbers' exact sum, minimum and maximum, and the first and last sample
  * times. Aggregates whose buckets are whole minutes read it instead of every sample
  * ({@link SampleStore#aggregate}). It is kept exact in the transaction that writes or deletes
- * samples: the minutes a statement touched are recomputed from the samples ({@link #refresh}).
+ * samples: on PostgreSQL new samples are added to their minutes by the statement that inserts
+ * them ({@link #ADD_INSERTED}); otherwise the minutes a statement touched are recomputed from the
+ * samples ({@link #refresh}).
  */
 final class SampleMinutes {
 
@@ -32,6 +34,27 @@ final class SampleMinutes {
 
     /** The minute of a sample's time, as SQL computes it from {@code sample_time}. */
     static final String MINUTE_OF_SAMPLE = "FLOOR(EXTRACT(EPOCH FROM sample_time) / " + SECONDS + ")";
+
+    /**
+     * PostgreSQL: adds the rows of {@code written WHERE inserted} (new samples, in a statement of
+     * {@link SampleStore}) to their minutes: counts and sums added, bounds widened. Exact as a
+     * recomputation: NUMERIC sums are exact, and {@code LEAST}/{@code GREATEST} skip nulls.
+     */
+    static final String ADD_INSERTED = "INSERT INTO sample_minutes (series_key, epoch_minute, sample_count,"
+            + " number_count, number_sum, number_min, number_max, first_time, last_time)"
+            + " SELECT series_key, epoch_minute, COUNT(*), COUNT(number), SUM(number), MIN(number), MAX(number),"
+            + " MIN(sample_time), MAX(sample_time) FROM (SELECT series_key, " + MINUTE_OF_SAMPLE + " AS epoch_minute, "
+            + number(DatabaseVendor.POSTGRESQL) + " AS number, sample_time FROM written WHERE inserted) AS added"
+            + " GROUP BY series_key, epoch_minute"
+            + " ON CONFLICT (series_key, epoch_minute) DO UPDATE SET"
+            + " sample_count = sample_minutes.sample_count + EXCLUDED.sample_count,"
+            + " number_count = sample_minutes.number_count + EXCLUDED.number_count,"
+            + " number_sum = COALESCE(sample_minutes.number_sum + EXCLUDED.number_sum, sample_minutes.number_sum,"
+            + " EXCLUDED.number_sum),"
+            + " number_min = LEAST(sample_minutes.number_min, EXCLUDED.number_min),"
+            + " number_max = GREATEST(sample_minutes.number_max, EXCLUDED.number_max),"
+            + " first_time = LEAST(sample_minutes.first_time, EXCLUDED.first_time),"
+            + " last_time = GREATEST(sample_minutes.last_time, EXCLUDED.last_time)";
 
     private SampleMinutes() {
     }
@@ -90,6 +113,9 @@ final class SampleMinutes {
      */
     static void refresh(Connection connection, DatabaseVendor vendor,
             Map<Integer, ? extends Collection<OffsetDateTime>> touched, boolean deleted) throws SQLException {
+        if (touched.isEmpty()) {
+            return;
+        }
         List<Range> ranges = new ArrayList<>();
         touched.forEach((seriesKey, times) -> {
             TreeSet<Long> minutes = new TreeSet<>();

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -38,10 +39,11 @@ import java.util.stream.Collectors;
  * their ids (db/migration V2): the ids, up to 128 characters each, were most of a row and of each
  * of its index entries. The series table maps them to a key, registered on a series' first sample.
  *
- * <p>Why JDBC and not JPA: a batch is one JDBC batch of upserts on the primary key (H2's
- * {@code MERGE ... KEY}, PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE}), each one probe of
- * the key however large the table; persisting entity by entity cost a lookup and a statement per
- * sample besides (about 5× slower). EclipseLink prepares a locking find anew on every call. And
+ * <p>Why JDBC and not JPA: a batch is written as upserts on the primary key, each one probe of the
+ * key however large the table: on H2 a JDBC batch of {@code MERGE ... KEY}, on PostgreSQL one
+ * {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE} for the whole batch (one
+ * round trip; bench/ingest-throughput measures both ways); persisting entity by entity cost a
+ * lookup and a statement per sample besides (about 5× slower). EclipseLink prepares a locking find anew on every call. And
  * EclipseLink binds an {@code OffsetDateTime} parameter as a {@code java.sql.Timestamp}, which H2
  * reads in the JVM's time zone, off by an hour in the hour a clock change repeats; JDBC's
  * {@code setObject(OffsetDateTime)} is exact.
@@ -62,10 +64,22 @@ public class SampleStore {
     static final String INSERT_SERIES = "INSERT INTO series (device_key, timeseries_id, metric) VALUES (?, ?, ?)";
     static final String MERGE = "MERGE INTO samples (value_text, value_is_number, ingested_at, series_key, device_key,"
             + " sample_time) KEY (series_key, sample_time) VALUES (?, ?, ?, ?, ?, ?)";
-    static final String INSERT_ON_CONFLICT = "INSERT INTO samples (value_text, value_is_number, ingested_at, series_key,"
-            + " device_key, sample_time) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (series_key, sample_time) DO UPDATE"
-            + " SET value_text = EXCLUDED.value_text, value_is_number = EXCLUDED.value_is_number,"
-            + " ingested_at = EXCLUDED.ingested_at";
+    /**
+     * PostgreSQL's upsert of a whole batch: its columns as arrays, unnested (one round trip, one
+     * plan, where a JDBC batch costs one statement a row). The samples it inserted, told from the
+     * replaced ones by {@code xmax = 0}, are added to their minutes in the same statement; it
+     * returns the keys of the replaced ones, whose minutes must be recomputed.
+     */
+    static final String INSERT_ALL = "WITH written AS (INSERT INTO samples (value_text, value_is_number, ingested_at,"
+            + " series_key, device_key, sample_time) SELECT value_text, value_is_number,"
+            + " CAST(? AS TIMESTAMP WITH TIME ZONE), series_key, CAST(? AS INTEGER),"
+            + " CAST(sample_time AS TIMESTAMP WITH TIME ZONE) FROM unnest(CAST(? AS TEXT[]), CAST(? AS BOOLEAN[]),"
+            + " CAST(? AS INTEGER[]), CAST(? AS TEXT[])) AS batch (value_text, value_is_number, series_key, sample_time)"
+            + " ON CONFLICT (series_key, sample_time) DO UPDATE SET value_text = EXCLUDED.value_text,"
+            + " value_is_number = EXCLUDED.value_is_number, ingested_at = EXCLUDED.ingested_at"
+            + " RETURNING series_key, sample_time, value_text, value_is_number, xmax = 0 AS inserted),"
+            + " added AS (" + SampleMinutes.ADD_INSERTED + ")"
+            + " SELECT series_key, sample_time FROM written WHERE NOT inserted";
     static final String SAMPLE_COLUMNS = "SELECT series_key, sample_time, value_text, value_is_number, ingested_at"
             + " FROM samples WHERE ";
 
@@ -97,33 +111,82 @@ public class SampleStore {
     /**
      * Writes a batch of a device the caller has locked ({@link #lockDevice}), so that no other
      * transaction writes the same keys, or registers the same series, at the same time. A key
-     * written again gets the new value. The minutes the batch touched are recomputed ({@link SampleMinutes}).
+     * written again gets the new value. The batch's minutes are kept exact ({@link SampleMinutes}).
      */
     public void upsert(LockedDevice device, List<ValidSample> samples, OffsetDateTime ingestedAt) {
         Collection<ValidSample> latest = lastOccurrences(samples);
         run("Storing " + samples.size() + " samples of device " + device.id(), connection -> {
             Map<Name, Integer> series = registeredSeries(connection, device.key(), latest);
-            try (PreparedStatement upsert = connection.prepareStatement(switch (vendor) {
-                case H2 -> MERGE;
-                case POSTGRESQL -> INSERT_ON_CONFLICT;
-            })) {
-                for (ValidSample sample : latest) {
-                    // Both statements take the same parameters in the same order.
-                    upsert.setString(1, sample.value());
-                    upsert.setBoolean(2, sample.numeric());
-                    upsert.setObject(3, ingestedAt);
-                    upsert.setInt(4, series.get(Name.of(sample)));
-                    upsert.setInt(5, device.key());
-                    upsert.setObject(6, sample.timestamp());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-            SampleMinutes.refresh(connection, vendor, latest.stream().collect(Collectors.groupingBy(
-                    sample -> series.get(Name.of(sample)), Collectors.mapping(ValidSample::timestamp,
-                            Collectors.toList()))), false);
+            Map<Integer, List<OffsetDateTime>> recomputed = switch (vendor) {
+                case H2 -> merge(connection, device, latest, series, ingestedAt);
+                case POSTGRESQL -> insertAll(connection, device, latest, series, ingestedAt);
+            };
+            SampleMinutes.refresh(connection, vendor, recomputed, false);
             return null;
         });
+    }
+
+    /**
+     * H2: one JDBC batch of {@code MERGE ... KEY}, each one probe of the key (in process, a batch
+     * costs no round trips; H2's set-based form measured no faster).
+     *
+     * @return every sample time, by series key: all the minutes it touched are to be recomputed
+     */
+    private static Map<Integer, List<OffsetDateTime>> merge(Connection connection, LockedDevice device,
+            Collection<ValidSample> samples, Map<Name, Integer> series, OffsetDateTime ingestedAt) throws SQLException {
+        try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+            for (ValidSample sample : samples) {
+                merge.setString(1, sample.value());
+                merge.setBoolean(2, sample.numeric());
+                merge.setObject(3, ingestedAt);
+                merge.setInt(4, series.get(Name.of(sample)));
+                merge.setInt(5, device.key());
+                merge.setObject(6, sample.timestamp());
+                merge.addBatch();
+            }
+            merge.executeBatch();
+        }
+        return samples.stream().collect(Collectors.groupingBy(sample -> series.get(Name.of(sample)),
+                Collectors.mapping(ValidSample::timestamp, Collectors.toList())));
+    }
+
+    /**
+     * PostgreSQL: the whole batch in one statement ({@link #INSERT_ALL}), which also adds the new
+     * samples to their minutes.
+     *
+     * @return the times of the samples that replaced stored ones, by series key: their minutes are
+     *         to be recomputed
+     */
+    private static Map<Integer, List<OffsetDateTime>> insertAll(Connection connection, LockedDevice device,
+            Collection<ValidSample> samples, Map<Name, Integer> series, OffsetDateTime ingestedAt) throws SQLException {
+        String[] values = new String[samples.size()];
+        Boolean[] numeric = new Boolean[samples.size()];
+        Integer[] seriesKeys = new Integer[samples.size()];
+        String[] times = new String[samples.size()];
+        int i = 0;
+        for (ValidSample sample : samples) {
+            values[i] = sample.value();
+            numeric[i] = sample.numeric();
+            seriesKeys[i] = series.get(Name.of(sample));
+            // ISO-8601 in UTC with its offset: PostgreSQL reads it exactly, whatever the session's zone.
+            times[i++] = sample.timestamp().withOffsetSameInstant(ZoneOffset.UTC).toString();
+        }
+        Map<Integer, List<OffsetDateTime>> replaced = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+            insert.setObject(1, ingestedAt);
+            insert.setInt(2, device.key());
+            insert.setArray(3, connection.createArrayOf("text", values));
+            insert.setArray(4, connection.createArrayOf("boolean", numeric));
+            insert.setArray(5, connection.createArrayOf("integer", seriesKeys));
+            insert.setArray(6, connection.createArrayOf("text", times));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    replaced.computeIfAbsent(rows.getInt(1), key -> new ArrayList<>())
+                            .add(rows.getObject(2, OffsetDateTime.class));
+                }
+            }
+        }
+        return replaced;
     }
 
     /** Within one batch the last occurrence of a key wins (docs/api.md §4). */

@@ -198,8 +198,9 @@ class AggregatesIT extends ServerTest {
 
     /**
      * Buckets of whole minutes come from the minutes table: after overwrites (numbers by strings
-     * and back) and a delete that cuts minutes, with a range that cuts minutes too, every function
-     * still equals what the test computes from the samples it knows are stored.
+     * and back, in a batch that also adds samples to the same minutes) and a delete that cuts
+     * minutes, with a range that cuts minutes too, every function still equals what the test
+     * computes from the samples it knows are stored.
      */
     @Test
     void minuteBucketsStayExactThroughOverwritesAndDeletes() {
@@ -217,6 +218,10 @@ class AggregatesIT extends ServerTest {
             String val = i % 2 == 0 ? "\"over\"" : "-" + i;
             overwrites.add(sample("t", "Raw", t0.plusSeconds(i).toString(), val));
             stored.put(t0.plusSeconds(i), val);
+            // New samples in the same batch and minutes as the overwrites.
+            Instant between = t0.plusSeconds(i).plusMillis(500);
+            overwrites.add(sample("t", "Raw", between.toString(), i + ".5"));
+            stored.put(between, i + ".5");
         }
         store(overwrites.toArray(String[]::new));
         api.delete(device, "startTime=2021-03-01T00:02:30Z&endTime=2021-03-01T00:03:15Z")
