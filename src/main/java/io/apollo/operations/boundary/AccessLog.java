@@ -12,8 +12,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Every request, the container's own error pages included (hence the ERROR dispatch): echoes or
@@ -26,6 +29,20 @@ public class AccessLog extends HttpFilter {
     public static final String LOGGER = "io.apollo.access";
     private static final Logger LOG = Logger.getLogger(LOGGER);
     private static final String ATTRIBUTE = ServedRequest.class.getName();
+
+    /**
+     * The query parameters the API reads (docs/api.md), logged with their values. Any other
+     * parameter is logged by name only: clients put credentials there ({@code access_token=...}).
+     */
+    static final Set<String> LOGGED_PARAMETERS = Set.of("timeseries_ids", "metric", "startTime", "endTime",
+            "orderby", "limit", "paginated", "aggregation", "interval");
+
+    /**
+     * A JWT in compact form (its header, base64url of a JSON object, starts {@code eyJ}), wherever
+     * a client put one by mistake: as a device id in the path, or in a parameter the API reads.
+     */
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
+    static final String HIDDEN = "[hidden]";
 
     @Inject
     ServiceMetrics metrics;
@@ -85,13 +102,28 @@ public class AccessLog extends HttpFilter {
         }
     }
 
-    /** {@code POST /apollo/devices/d1/timeseries/samples status=202 durationMs=12 samples=2 correlationId=...} */
+    /**
+     * {@code POST /apollo/devices/d1/timeseries/samples status=202 durationMs=12 samples=2 correlationId=...},
+     * with no credential in it: see {@link #LOGGED_PARAMETERS} and {@link #JWT}.
+     */
     static String line(String method, String path, String query, int status, long nanos, ServedRequest served) {
-        return method + ' ' + path + (query == null ? "" : "?" + query)
+        String target = path + (query == null ? "" : "?" + withoutCredentials(query));
+        return method + ' ' + JWT.matcher(target).replaceAll(HIDDEN)
                 + " status=" + status
                 + " durationMs=" + nanos / 1_000_000
                 + " samples=" + (served.samples() == ServedRequest.UNKNOWN ? "-" : String.valueOf(served.samples()))
                 + " correlationId=" + served.correlationId();
+    }
+
+    /** The query with the value of every parameter the API does not read replaced by {@link #HIDDEN}. */
+    private static String withoutCredentials(String query) {
+        StringJoiner kept = new StringJoiner("&");
+        for (String parameter : query.split("&", -1)) {
+            int equals = parameter.indexOf('=');
+            String name = equals < 0 ? parameter : parameter.substring(0, equals);
+            kept.add(equals < 0 || LOGGED_PARAMETERS.contains(name) ? parameter : name + "=" + HIDDEN);
+        }
+        return kept.toString();
     }
 
     /** The path as the client sent it (still percent-encoded: nothing in it can break the line). */

@@ -2,6 +2,14 @@ package io.apollo.operations.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.apollo.samples.boundary.DevicesResource;
+import io.apollo.samples.boundary.SampleQueryParameters;
+import jakarta.ws.rs.QueryParam;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +44,35 @@ class AccessLogTest {
         ServedRequest next = ServedRequest.begin("id-4");
         assertEquals(ServedRequest.UNKNOWN, next.samples());
         assertEquals("id-4", CorrelationId.current());
+    }
+
+    @Test
+    void parametersTheApiDoesNotReadAreLoggedByNameOnly() {
+        ServedRequest served = ServedRequest.begin("id-5");
+        assertEquals("GET /apollo/devices/d/timeseries/samples?limit=5&access_token=[hidden]&paginated&x=[hidden]"
+                + "&metric=Raw status=401 durationMs=0 samples=- correlationId=id-5",
+                AccessLog.line("GET", "/apollo/devices/d/timeseries/samples",
+                        "limit=5&access_token=abc.def.ghi&paginated&x=secret&metric=Raw", 401, 0, served));
+    }
+
+    @Test
+    void aJwtAnywhereInTheTargetIsHidden() {
+        ServedRequest served = ServedRequest.begin("id-6");
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl-_";
+        assertEquals("GET /apollo/devices/[hidden]/timeseries/samples?metric=[hidden] status=404 durationMs=0"
+                + " samples=- correlationId=id-6", AccessLog.line("GET", "/apollo/devices/" + jwt
+                + "/timeseries/samples", "metric=" + jwt, 404, 0, served));
+    }
+
+    /** Every query parameter the resources read is logged with its value, and no other. */
+    @Test
+    void theLoggedParametersAreThoseTheResourcesRead() {
+        Stream<QueryParam> fields = Arrays.stream(SampleQueryParameters.class.getDeclaredFields())
+                .map(field -> field.getAnnotation(QueryParam.class));
+        Stream<QueryParam> parameters = Arrays.stream(DevicesResource.class.getDeclaredMethods())
+                .map(Method::getParameters).flatMap(Arrays::stream).map(p -> p.getAnnotation(QueryParam.class));
+        Set<String> read = Stream.concat(fields, parameters).filter(q -> q != null).map(QueryParam::value)
+                .collect(Collectors.toSet());
+        assertEquals(read, AccessLog.LOGGED_PARAMETERS);
     }
 }
