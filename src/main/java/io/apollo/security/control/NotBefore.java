@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * A token's {@code nbf} (RFC 7519 §4.1.5): it must not be accepted before that instant. Payara's
  * MP-JWT checks {@code exp} but not {@code nbf}, so the service checks it on every server, with
- * the clock skew MP-JWT allows for {@code exp} ({@code mp.jwt.verify.clock.skew}, 60 s by default).
+ * the clock skew MP-JWT allows for {@code exp} ({@code mp.jwt.verify.clock.skew}, 60 s by default,
+ * set in the WAR's microprofile-config.properties).
  */
 public final class NotBefore {
 

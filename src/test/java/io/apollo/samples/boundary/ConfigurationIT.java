@@ -141,4 +141,28 @@ class ConfigurationIT {
                     .getJsonArray("data").size());
         }
     }
+
+    /**
+     * With {@code mp.jwt.verify.clock.skew} unset (the other test servers set 1 s), the WAR's
+     * default of 60 s applies to {@code exp} as to {@code nbf}: a token that expired 20 s ago is
+     * accepted, one that expired 2 minutes ago is not.
+     */
+    @Test
+    void theDefaultClockSkewIsSixtySecondsForExpiryAndNotBefore() throws Exception {
+        try (PayaraProcess server = PayaraProcess.start("configuration-skew-server", dataDir)) {
+            Api api = server.api();
+            String device = Api.newDevice();
+            TestTokens writer = TestTokens.groups("apollo_write").collections("skew");
+            Instant now = Instant.now();
+            api.post(device).token(writer.expiresAt(now.minusSeconds(20)).sign()).body(batchOf(1)).send()
+                    .assertAccepted();
+            api.post(device).token(TestTokens.groups("apollo_write").collections("skew")
+                    .notBefore(now.plusSeconds(20)).sign()).body(batchOf(1)).send().assertAccepted();
+            for (String token : List.of(
+                    TestTokens.groups("apollo_write").collections("skew").expiresAt(now.minusSeconds(120)).sign(),
+                    TestTokens.groups("apollo_write").collections("skew").notBefore(now.plusSeconds(120)).sign())) {
+                assertEquals(401, api.post(device).token(token).body(batchOf(1)).send().status(), token);
+            }
+        }
+    }
 }
