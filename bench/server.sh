@@ -7,7 +7,8 @@
 # start_baseline REVISION starts that git revision's WAR the same way beside it, for a benchmark
 # that measures the previous design in the same run: on $baseline_port, with a database of its
 # own (in $baseline_data, or on PostgreSQL APOLLO_BASELINE_DB_URL, another empty database),
-# logging to target/bench-baseline.log; built in a temporary worktree, removed on exit.
+# logging to target/bench-baseline.log; built in a temporary worktree, removed on exit. Only the
+# WAR is that revision's: Payara Micro, server-config/ and the JDBC driver are this tree's.
 port=8181
 baseline_port=8182
 data=$(mktemp -d /tmp/apollo-bench.XXXXXX)
@@ -24,7 +25,7 @@ stop_server() {
     server=
     baseline=
 }
-trap 'stop_server; git worktree remove --force "$baseline_data/tree" 2>/dev/null || true; rm -rf "$data" "$baseline_data"' EXIT
+trap 'stop_server; git worktree remove --force "$baseline_data/tree" 2>/dev/null || true; rm -rf "$data" "$baseline_data"; git worktree prune' EXIT
 
 # launch WAR PORT DATA_DIR LOG DB_URL: starts Payara Micro in the background; its pid in $launched.
 launch() {

@@ -32,16 +32,18 @@ public class AccessLog extends HttpFilter {
 
     /**
      * The query parameters the API reads (docs/api.md), logged with their values. Any other
-     * parameter is logged by name only: clients put credentials there ({@code access_token=...}).
+     * parameter is logged by name only ({@code access_token=[hidden]}), and one without a value
+     * not at all ({@code [hidden]}): clients put credentials there.
      */
     static final Set<String> LOGGED_PARAMETERS = Set.of("timeseries_ids", "metric", "startTime", "endTime",
             "orderby", "limit", "paginated", "aggregation", "interval");
 
     /**
-     * A JWT in compact form (its header, base64url of a JSON object, starts {@code eyJ}), wherever
+     * A JWT in compact form, signed (3 parts) or encrypted (5; its header, base64url of a JSON
+     * object, starts {@code eyJ}), wherever
      * a client put one by mistake: as a device id in the path, or in a parameter the API reads.
      */
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]*){2,4}");
     static final String HIDDEN = "[hidden]";
 
     @Inject
@@ -121,7 +123,11 @@ public class AccessLog extends HttpFilter {
         for (String parameter : query.split("&", -1)) {
             int equals = parameter.indexOf('=');
             String name = equals < 0 ? parameter : parameter.substring(0, equals);
-            kept.add(equals < 0 || LOGGED_PARAMETERS.contains(name) ? parameter : name + "=" + HIDDEN);
+            if (LOGGED_PARAMETERS.contains(name)) {
+                kept.add(parameter);
+            } else {
+                kept.add(equals < 0 ? HIDDEN : name + "=" + HIDDEN);
+            }
         }
         return kept.toString();
     }

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * times. Aggregates whose buckets are whole minutes read it instead of every sample
  * ({@link SampleStore#aggregate}). It is kept exact in the transaction that writes or deletes
  * samples: on PostgreSQL new samples are added to their minutes by the statement that inserts
- * them ({@link #ADD_INSERTED}); otherwise the minutes a statement touched are recomputed from the
+ * them ({@link #addNew}); otherwise the minutes a statement touched are recomputed from the
  * samples ({@link #refresh}).
  */
 final class SampleMinutes {
@@ -29,32 +29,15 @@ final class SampleMinutes {
     /** Touched minutes at most this far apart are recomputed as one range: fewer statements. */
     private static final long JOINED_GAP = 10;
 
+    /** The table's columns, in the order {@link #grouped} gives them. */
+    private static final String COLUMNS = " (series_key, epoch_minute, sample_count, number_count, number_sum,"
+            + " number_min, number_max, first_time, last_time) ";
+
     private static final String DELETE = "DELETE FROM sample_minutes WHERE series_key = ? AND epoch_minute >= ?"
             + " AND epoch_minute < ?";
 
     /** The minute of a sample's time, as SQL computes it from {@code sample_time}. */
     static final String MINUTE_OF_SAMPLE = "FLOOR(EXTRACT(EPOCH FROM sample_time) / " + SECONDS + ")";
-
-    /**
-     * PostgreSQL: adds the rows of {@code written WHERE inserted} (new samples, in a statement of
-     * {@link SampleStore}) to their minutes: counts and sums added, bounds widened. Exact as a
-     * recomputation: NUMERIC sums are exact, and {@code LEAST}/{@code GREATEST} skip nulls.
-     */
-    static final String ADD_INSERTED = "INSERT INTO sample_minutes (series_key, epoch_minute, sample_count,"
-            + " number_count, number_sum, number_min, number_max, first_time, last_time)"
-            + " SELECT series_key, epoch_minute, COUNT(*), COUNT(number), SUM(number), MIN(number), MAX(number),"
-            + " MIN(sample_time), MAX(sample_time) FROM (SELECT series_key, " + MINUTE_OF_SAMPLE + " AS epoch_minute, "
-            + number(DatabaseVendor.POSTGRESQL) + " AS number, sample_time FROM written WHERE inserted) AS added"
-            + " GROUP BY series_key, epoch_minute"
-            + " ON CONFLICT (series_key, epoch_minute) DO UPDATE SET"
-            + " sample_count = sample_minutes.sample_count + EXCLUDED.sample_count,"
-            + " number_count = sample_minutes.number_count + EXCLUDED.number_count,"
-            + " number_sum = COALESCE(sample_minutes.number_sum + EXCLUDED.number_sum, sample_minutes.number_sum,"
-            + " EXCLUDED.number_sum),"
-            + " number_min = LEAST(sample_minutes.number_min, EXCLUDED.number_min),"
-            + " number_max = GREATEST(sample_minutes.number_max, EXCLUDED.number_max),"
-            + " first_time = LEAST(sample_minutes.first_time, EXCLUDED.first_time),"
-            + " last_time = GREATEST(sample_minutes.last_time, EXCLUDED.last_time)";
 
     private SampleMinutes() {
     }
@@ -68,22 +51,44 @@ final class SampleMinutes {
     }
 
     /**
+     * PostgreSQL: adds new samples (a table expression of a statement of {@link SampleStore} with
+     * the samples table's columns, none of them stored before) to their minutes: counts and sums
+     * added, bounds widened. As exact as a recomputation: NUMERIC sums are exact, and
+     * {@code LEAST}/{@code GREATEST} skip nulls.
+     */
+    static String addNew(String samples) {
+        return "INSERT INTO sample_minutes" + COLUMNS + grouped(DatabaseVendor.POSTGRESQL, samples)
+                + " ON CONFLICT (series_key, epoch_minute) DO UPDATE SET"
+                + " sample_count = sample_minutes.sample_count + EXCLUDED.sample_count,"
+                + " number_count = sample_minutes.number_count + EXCLUDED.number_count,"
+                + " number_sum = COALESCE(sample_minutes.number_sum + EXCLUDED.number_sum, sample_minutes.number_sum,"
+                + " EXCLUDED.number_sum),"
+                + " number_min = LEAST(sample_minutes.number_min, EXCLUDED.number_min),"
+                + " number_max = GREATEST(sample_minutes.number_max, EXCLUDED.number_max),"
+                + " first_time = LEAST(sample_minutes.first_time, EXCLUDED.first_time),"
+                + " last_time = GREATEST(sample_minutes.last_time, EXCLUDED.last_time)";
+    }
+
+    /** The minutes of these samples (a table expression with the samples table's columns), as columns of the table. */
+    private static String grouped(DatabaseVendor vendor, String samples) {
+        // Each sample's minute and number computed once, in the derived table, not once an aggregate.
+        return "SELECT series_key, epoch_minute, COUNT(*), COUNT(number), SUM(number), MIN(number), MAX(number),"
+                + " MIN(sample_time), MAX(sample_time) FROM (SELECT series_key, " + MINUTE_OF_SAMPLE
+                + " AS epoch_minute, " + number(vendor) + " AS number, sample_time FROM " + samples
+                + " AS touched) AS minutes GROUP BY series_key, epoch_minute";
+    }
+
+    /**
      * The minutes of a series in a range, computed from its samples and written over what the
      * table held: H2's {@code MERGE ... KEY}, PostgreSQL's {@code INSERT ... ON CONFLICT}. A minute
      * left without samples keeps its row: only deletes empty minutes, and they delete the rows first.
      */
     private static String recompute(DatabaseVendor vendor) {
-        String number = number(vendor);
-        String columns = " (series_key, epoch_minute, sample_count, number_count, number_sum, number_min, number_max,"
-                + " first_time, last_time) ";
-        // Each sample's minute and number computed once, in the derived table, not once an aggregate.
-        String select = "SELECT series_key, epoch_minute, COUNT(*), COUNT(number), SUM(number), MIN(number),"
-                + " MAX(number), MIN(sample_time), MAX(sample_time) FROM (SELECT series_key, " + MINUTE_OF_SAMPLE
-                + " AS epoch_minute, " + number + " AS number, sample_time FROM samples WHERE series_key = ?"
-                + " AND sample_time >= ? AND sample_time < ?) AS touched GROUP BY series_key, epoch_minute";
+        String select = grouped(vendor, "(SELECT * FROM samples WHERE series_key = ? AND sample_time >= ?"
+                + " AND sample_time < ?)");
         return switch (vendor) {
-            case H2 -> "MERGE INTO sample_minutes" + columns + "KEY (series_key, epoch_minute) " + select;
-            case POSTGRESQL -> "INSERT INTO sample_minutes" + columns + select + " ON CONFLICT (series_key,"
+            case H2 -> "MERGE INTO sample_minutes" + COLUMNS + "KEY (series_key, epoch_minute) " + select;
+            case POSTGRESQL -> "INSERT INTO sample_minutes" + COLUMNS + select + " ON CONFLICT (series_key,"
                     + " epoch_minute) DO UPDATE SET sample_count = EXCLUDED.sample_count, number_count ="
                     + " EXCLUDED.number_count, number_sum = EXCLUDED.number_sum, number_min = EXCLUDED.number_min,"
                     + " number_max = EXCLUDED.number_max, first_time = EXCLUDED.first_time,"

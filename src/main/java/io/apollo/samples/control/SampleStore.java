@@ -66,20 +66,24 @@ public class SampleStore {
             + " sample_time) KEY (series_key, sample_time) VALUES (?, ?, ?, ?, ?, ?)";
     /**
      * PostgreSQL's upsert of a whole batch: its columns as arrays, unnested (one round trip, one
-     * plan, where a JDBC batch costs one statement a row). The samples it inserted, told from the
-     * replaced ones by {@code xmax = 0}, are added to their minutes in the same statement; it
-     * returns the keys of the replaced ones, whose minutes must be recomputed.
+     * plan, where a JDBC batch costs one statement a row). Every part of a {@code WITH} reads the
+     * database as it was before the statement, so {@code stored} holds the batch's keys that were
+     * there already (replaced: their minutes must be recomputed, and the statement returns them),
+     * and the other samples are new: {@link SampleMinutes#addNew} adds them to their minutes.
      */
-    static final String INSERT_ALL = "WITH written AS (INSERT INTO samples (value_text, value_is_number, ingested_at,"
-            + " series_key, device_key, sample_time) SELECT value_text, value_is_number,"
-            + " CAST(? AS TIMESTAMP WITH TIME ZONE), series_key, CAST(? AS INTEGER),"
-            + " CAST(sample_time AS TIMESTAMP WITH TIME ZONE) FROM unnest(CAST(? AS TEXT[]), CAST(? AS BOOLEAN[]),"
-            + " CAST(? AS INTEGER[]), CAST(? AS TEXT[])) AS batch (value_text, value_is_number, series_key, sample_time)"
-            + " ON CONFLICT (series_key, sample_time) DO UPDATE SET value_text = EXCLUDED.value_text,"
-            + " value_is_number = EXCLUDED.value_is_number, ingested_at = EXCLUDED.ingested_at"
-            + " RETURNING series_key, sample_time, value_text, value_is_number, xmax = 0 AS inserted),"
-            + " added AS (" + SampleMinutes.ADD_INSERTED + ")"
-            + " SELECT series_key, sample_time FROM written WHERE NOT inserted";
+    static final String UPSERT_ARRAYS = "WITH batch AS (SELECT value_text, value_is_number, series_key,"
+            + " CAST(sample_time AS TIMESTAMP WITH TIME ZONE) AS sample_time FROM unnest(CAST(? AS TEXT[]),"
+            + " CAST(? AS BOOLEAN[]), CAST(? AS INTEGER[]), CAST(? AS TEXT[]))"
+            + " AS arrays (value_text, value_is_number, series_key, sample_time)),"
+            + " stored AS (SELECT series_key, sample_time FROM batch JOIN samples USING (series_key, sample_time)),"
+            + " written AS (INSERT INTO samples (value_text, value_is_number, ingested_at, series_key, device_key,"
+            + " sample_time) SELECT value_text, value_is_number, CAST(? AS TIMESTAMP WITH TIME ZONE), series_key,"
+            + " CAST(? AS INTEGER), sample_time FROM batch ON CONFLICT (series_key, sample_time) DO UPDATE"
+            + " SET value_text = EXCLUDED.value_text, value_is_number = EXCLUDED.value_is_number,"
+            + " ingested_at = EXCLUDED.ingested_at),"
+            + " added AS (" + SampleMinutes.addNew("(SELECT * FROM batch WHERE (series_key, sample_time) NOT IN"
+            + " (SELECT series_key, sample_time FROM stored))") + ")"
+            + " SELECT series_key, sample_time FROM stored";
     static final String SAMPLE_COLUMNS = "SELECT series_key, sample_time, value_text, value_is_number, ingested_at"
             + " FROM samples WHERE ";
 
@@ -119,7 +123,7 @@ public class SampleStore {
             Map<Name, Integer> series = registeredSeries(connection, device.key(), latest);
             Map<Integer, List<OffsetDateTime>> recomputed = switch (vendor) {
                 case H2 -> merge(connection, device, latest, series, ingestedAt);
-                case POSTGRESQL -> insertAll(connection, device, latest, series, ingestedAt);
+                case POSTGRESQL -> upsertArrays(connection, device, latest, series, ingestedAt);
             };
             SampleMinutes.refresh(connection, vendor, recomputed, false);
             return null;
@@ -151,13 +155,13 @@ public class SampleStore {
     }
 
     /**
-     * PostgreSQL: the whole batch in one statement ({@link #INSERT_ALL}), which also adds the new
-     * samples to their minutes.
+     * PostgreSQL: the whole batch in one statement ({@link #UPSERT_ARRAYS}), which also adds the
+     * new samples to their minutes.
      *
      * @return the times of the samples that replaced stored ones, by series key: their minutes are
      *         to be recomputed
      */
-    private static Map<Integer, List<OffsetDateTime>> insertAll(Connection connection, LockedDevice device,
+    private static Map<Integer, List<OffsetDateTime>> upsertArrays(Connection connection, LockedDevice device,
             Collection<ValidSample> samples, Map<Name, Integer> series, OffsetDateTime ingestedAt) throws SQLException {
         String[] values = new String[samples.size()];
         Boolean[] numeric = new Boolean[samples.size()];
@@ -172,13 +176,13 @@ public class SampleStore {
             times[i++] = sample.timestamp().withOffsetSameInstant(ZoneOffset.UTC).toString();
         }
         Map<Integer, List<OffsetDateTime>> replaced = new HashMap<>();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-            insert.setObject(1, ingestedAt);
-            insert.setInt(2, device.key());
-            insert.setArray(3, connection.createArrayOf("text", values));
-            insert.setArray(4, connection.createArrayOf("boolean", numeric));
-            insert.setArray(5, connection.createArrayOf("integer", seriesKeys));
-            insert.setArray(6, connection.createArrayOf("text", times));
+        try (PreparedStatement insert = connection.prepareStatement(UPSERT_ARRAYS)) {
+            insert.setArray(1, connection.createArrayOf("text", values));
+            insert.setArray(2, connection.createArrayOf("boolean", numeric));
+            insert.setArray(3, connection.createArrayOf("integer", seriesKeys));
+            insert.setArray(4, connection.createArrayOf("text", times));
+            insert.setObject(5, ingestedAt);
+            insert.setInt(6, device.key());
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     replaced.computeIfAbsent(rows.getInt(1), key -> new ArrayList<>())

@@ -50,18 +50,19 @@ class AccessLogTest {
     void parametersTheApiDoesNotReadAreLoggedByNameOnly() {
         ServedRequest served = ServedRequest.begin("id-5");
         assertEquals("GET /apollo/devices/d/timeseries/samples?limit=5&access_token=[hidden]&paginated&x=[hidden]"
-                + "&metric=Raw status=401 durationMs=0 samples=- correlationId=id-5",
+                + "&[hidden]&metric=Raw status=401 durationMs=0 samples=- correlationId=id-5",
                 AccessLog.line("GET", "/apollo/devices/d/timeseries/samples",
-                        "limit=5&access_token=abc.def.ghi&paginated&x=secret&metric=Raw", 401, 0, served));
+                        "limit=5&access_token=abc.def.ghi&paginated&x=secret&s3cr3t&metric=Raw", 401, 0, served));
     }
 
     @Test
     void aJwtAnywhereInTheTargetIsHidden() {
         ServedRequest served = ServedRequest.begin("id-6");
         String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl-_";
+        String jwe = "eyJhbGciOiJSU0EtT0FFUCJ9.a2V5.aXY.Y2lwaGVydGV4dA.dGFn";
         assertEquals("GET /apollo/devices/[hidden]/timeseries/samples?metric=[hidden] status=404 durationMs=0"
                 + " samples=- correlationId=id-6", AccessLog.line("GET", "/apollo/devices/" + jwt
-                + "/timeseries/samples", "metric=" + jwt, 404, 0, served));
+                + "/timeseries/samples", "metric=" + jwe, 404, 0, served));
     }
 
     /** Every query parameter the resources read is logged with its value, and no other. */

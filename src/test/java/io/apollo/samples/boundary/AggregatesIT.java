@@ -212,6 +212,11 @@ class AggregatesIT extends ServerTest {
             samples.add(sample("t", "Raw", t0.plusSeconds(i).toString(), val));
             stored.put(t0.plusSeconds(i), val);
         }
+        // A minute of strings only and one of numbers only, each to gain the other kind below.
+        for (Map.Entry<Integer, String> first : Map.of(600, "\"only\"", 700, "1.5").entrySet()) {
+            samples.add(sample("t", "Raw", t0.plusSeconds(first.getKey()).toString(), first.getValue()));
+            stored.put(t0.plusSeconds(first.getKey()), first.getValue());
+        }
         store(samples.toArray(String[]::new));
         List<String> overwrites = new ArrayList<>();
         for (int i = 0; i < 300; i += 13) {
@@ -222,6 +227,10 @@ class AggregatesIT extends ServerTest {
             Instant between = t0.plusSeconds(i).plusMillis(500);
             overwrites.add(sample("t", "Raw", between.toString(), i + ".5"));
             stored.put(between, i + ".5");
+        }
+        for (Map.Entry<Integer, String> gained : Map.of(610, "7.25", 701, "\"text\"").entrySet()) {
+            overwrites.add(sample("t", "Raw", t0.plusSeconds(gained.getKey()).toString(), gained.getValue()));
+            stored.put(t0.plusSeconds(gained.getKey()), gained.getValue());
         }
         store(overwrites.toArray(String[]::new));
         api.delete(device, "startTime=2021-03-01T00:02:30Z&endTime=2021-03-01T00:03:15Z")
