@@ -2,11 +2,11 @@ package io.apollo.samples.control;
 
 import io.apollo.persistence.control.UniqueInserts;
 import io.apollo.samples.entity.Device;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +23,7 @@ public class Devices {
     @Inject
     SampleStore store;
 
-    @EJB
+    @Inject
     UniqueInserts inserts;
 
     /**
@@ -43,9 +43,10 @@ public class Devices {
 
     /**
      * Locks the device for the caller's transaction when the caller may write to it, registering
-     * it first on its first batch. The registration commits on its own, so when two first batches
-     * race, the loser's duplicate key rolls back nothing else: it then locks the winner's device
-     * and goes on, or is refused when the winner put it in a collection the loser may not reach.
+     * it first on its first batch, in the same transaction (the device exists once its first batch
+     * does). When two first batches race, the loser waits for the winner's transaction, then locks
+     * the winner's device and goes on, or is refused when the winner put it in a collection the
+     * loser may not reach ({@link UniqueInserts}).
      */
     public LockedDevice lockForWriting(String deviceId, Set<String> callerCollections, String requestedCollection) {
         Optional<LockedDevice> existing = store.lockDevice(deviceId);
@@ -53,8 +54,8 @@ public class Devices {
             DeviceAccess.check(callerCollections, requestedCollection, existing.get().collectionId());
             return existing.get();
         }
-        inserts.insertUnlessPresent(new Device(deviceId,
-                DeviceAccess.collectionForNewDevice(callerCollections, requestedCollection)));
+        inserts.insertUnlessPresent("devices", List.of("device_id", "collection_id"),
+                List.of(deviceId, DeviceAccess.collectionForNewDevice(callerCollections, requestedCollection)));
         LockedDevice registered = store.lockDevice(deviceId).orElseThrow(() -> new IllegalStateException(
                 "Device " + deviceId + " could neither be registered nor found"));
         DeviceAccess.check(callerCollections, requestedCollection, registered.collectionId());

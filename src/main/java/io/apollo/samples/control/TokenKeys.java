@@ -2,13 +2,15 @@ package io.apollo.samples.control;
 
 import io.apollo.persistence.control.UniqueInserts;
 import io.apollo.samples.entity.TokenKey;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 
 /**
  * The signing key for one purpose: read from the database, or created there by the first
@@ -24,7 +26,7 @@ public class TokenKeys {
     @PersistenceContext
     EntityManager em;
 
-    @EJB
+    @Inject
     UniqueInserts inserts;
 
     /** The purpose's key, created now unless it exists. */
@@ -34,7 +36,8 @@ public class TokenKeys {
         if (key == null) {
             byte[] fresh = new byte[KEY_BYTES];
             RANDOM.nextBytes(fresh);
-            if (inserts.insertUnlessPresent(new TokenKey(purpose, fresh))) {
+            if (inserts.insertUnlessPresent("token_keys", List.of("purpose", "key_base64"),
+                    List.of(purpose, Base64.getEncoder().encodeToString(fresh)))) {
                 return fresh;
             }
             key = em.find(TokenKey.class, purpose);

@@ -4,8 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /**
  * A device, and the one collection (security group) its first accepted POST put it in. The
@@ -22,20 +20,12 @@ public class Device {
 
     @Id
     @Column(name = "device_id", length = ID_LENGTH)
-    @Size(min = 1, max = ID_LENGTH)
     private String id;
 
     @Column(name = "collection_id", length = COLLECTION_LENGTH, nullable = false, updatable = false)
-    @NotNull
-    @Size(min = 1, max = COLLECTION_LENGTH)
     private String collectionId;
 
     protected Device() {
-    }
-
-    public Device(String id, String collectionId) {
-        this.id = id;
-        this.collectionId = collectionId;
     }
 
     public String collectionId() {

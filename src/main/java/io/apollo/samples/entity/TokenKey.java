@@ -27,11 +27,6 @@ public class TokenKey {
     protected TokenKey() {
     }
 
-    public TokenKey(String purpose, byte[] key) {
-        this.purpose = purpose;
-        this.keyBase64 = Base64.getEncoder().encodeToString(key);
-    }
-
     public byte[] key() {
         return Base64.getDecoder().decode(keyBase64);
     }
