@@ -7,7 +7,6 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,9 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * Every request, the container's own error pages included (hence the ERROR dispatch): echoes or
- * generates its correlation id, then writes its one access line and counts it in the metrics.
+ * generates its correlation id, then writes its one access line and counts it in the metrics
+ * when the request is done: at the end of its first pass, or of the ASYNC dispatch that finishes
+ * it ({@code NonBlockingBodies}). Mapped in web.xml, first of the filters.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR}, asyncSupported = true)
 public class AccessLog extends HttpFilter {
 
     /** The logger of the access lines, so that operators can route or silence them on their own. */
@@ -56,15 +56,23 @@ public class AccessLog extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         ServedRequest served = (ServedRequest) request.getAttribute(ATTRIBUTE);
-        if (served != null) {
+        if (served == null) {
+            // A token the container rejects never reaches the first pass: its error page comes here first.
+            served = ServedRequest.begin(CorrelationId.acceptOrGenerate(request.getHeader(CorrelationId.HEADER)));
+            request.setAttribute(ATTRIBUTE, served);
+            response.setHeader(CorrelationId.HEADER, served.correlationId());
+            pass(request, response, chain, served);
+        } else if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            ServedRequest.resume(served);
+            pass(request, response, chain, served);
+        } else {
             errorPage(request, response, chain, served);
-            return;
         }
-        // A token the container rejects never reaches the first pass: its error page comes here first.
-        long started = System.nanoTime();
-        served = ServedRequest.begin(CorrelationId.acceptOrGenerate(request.getHeader(CorrelationId.HEADER)));
-        request.setAttribute(ATTRIBUTE, served);
-        response.setHeader(CorrelationId.HEADER, served.correlationId());
+    }
+
+    /** A pass through the application, recorded unless it left the request to an ASYNC dispatch. */
+    private void pass(HttpServletRequest request, HttpServletResponse response, FilterChain chain, ServedRequest served)
+            throws IOException, ServletException {
         boolean failed = true;
         try {
             chain.doFilter(request, response);
@@ -72,8 +80,10 @@ public class AccessLog extends HttpFilter {
         } finally {
             try {
                 // A failure escaping the chain becomes the container's 500 page after this line.
-                record(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), served,
-                        System.nanoTime() - started);
+                if (failed || !request.isAsyncStarted()) {
+                    record(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), served,
+                            System.nanoTime() - served.started());
+                }
             } finally {
                 ServedRequest.end();
             }

@@ -10,6 +10,7 @@ public final class ServedRequest {
     private static final ThreadLocal<ServedRequest> CURRENT = new ThreadLocal<>();
 
     private final String correlationId;
+    private final long started = System.nanoTime();
     private int samples = UNKNOWN;
 
     private ServedRequest(String correlationId) {
@@ -34,7 +35,7 @@ public final class ServedRequest {
         return request;
     }
 
-    /** Puts a request back on the thread, for its error page; returns whether it was not there. */
+    /** Puts a request back on the thread, for its error page or ASYNC dispatch; returns whether it was not there. */
     static boolean resume(ServedRequest request) {
         if (CURRENT.get() == request) {
             return false;
@@ -49,6 +50,11 @@ public final class ServedRequest {
 
     String correlationId() {
         return correlationId;
+    }
+
+    /** When it began, in {@link System#nanoTime()}. */
+    long started() {
+        return started;
     }
 
     /** The count recorded, or {@link #UNKNOWN} when the body was never read (401, 413, 415, ...). */

@@ -7,6 +7,7 @@ public enum BatchOutcome {
     VALIDATION("validation"),
     UNAUTHENTICATED("unauthenticated"),
     FORBIDDEN("forbidden"),
+    TIMEOUT("timeout"),
     TOO_LARGE("too_large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
     OTHER_CLIENT_ERROR("other_client_error"),
@@ -25,6 +26,7 @@ public enum BatchOutcome {
             case 400 -> VALIDATION;
             case 401 -> UNAUTHENTICATED;
             case 403 -> FORBIDDEN;
+            case 408 -> TIMEOUT;
             case 413 -> TOO_LARGE;
             case 406, 415 -> UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 500 ? SERVER_ERROR : OTHER_CLIENT_ERROR;

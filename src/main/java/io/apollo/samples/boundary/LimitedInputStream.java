@@ -4,26 +4,19 @@ import io.apollo.samples.control.BatchTooLarge;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 
 /**
- * Stops reading a body as soon as it passes its byte limit, whatever Content-Length said, or
- * once it has taken longer than its time limit: a client that sends a byte now and then would
- * otherwise hold a server thread for as long as it likes (the server's read timeout only cuts
- * silences).
+ * Stops reading a body as soon as it passes its byte limit, whatever Content-Length said or
+ * however small it was compressed. (Its time limit is {@link NonBlockingBodies}'.)
  */
 final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
-    private final Duration timeLimit;
-    private final long deadline;
     private long read;
 
-    LimitedInputStream(InputStream in, long limit, Duration timeLimit) {
+    LimitedInputStream(InputStream in, long limit) {
         super(in);
         this.limit = limit;
-        this.timeLimit = timeLimit;
-        this.deadline = System.nanoTime() + timeLimit.toNanos();
     }
 
     @Override
@@ -66,9 +59,6 @@ final class LimitedInputStream extends FilterInputStream {
         read += n;
         if (read > limit) {
             throw tooLarge(limit);
-        }
-        if (System.nanoTime() - deadline > 0) {
-            throw new BodyTooSlow(timeLimit);
         }
     }
 

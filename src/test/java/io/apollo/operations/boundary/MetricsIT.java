@@ -7,6 +7,8 @@ import io.apollo.testing.Api;
 import io.apollo.testing.Samples;
 import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -109,6 +111,23 @@ class MetricsIT extends ServerTest {
         assertEquals(1, increase(before, after, series("apollo_batches_total", "outcome", "unsupported_media_type")));
         assertEquals(0, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
         assertEquals(0, increase(before, after, series("apollo_samples_accepted_total")));
+    }
+
+    /** A body that stops arriving gets its 408 when its time is up (8 s in the tests), counted as a timeout. */
+    @Test
+    void aStalledUploadIsCountedAsATimeout() throws Exception {
+        Map<String, Double> before = metrics();
+        String head = "POST /" + String.format(Api.SAMPLES_PATH, Api.newDevice()) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + WRITER + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[{";
+        try (Socket socket = new Socket(api.base().getHost(), api.base().getPort())) {
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+            socket.setSoTimeout(60_000);
+            byte[] status = socket.getInputStream().readNBytes("HTTP/1.1 408".length());
+            assertEquals("HTTP/1.1 408", new String(status, StandardCharsets.US_ASCII));
+        }
+        Map<String, Double> after = metricsAfter(before, 1, 0);
+        assertEquals(1, increase(before, after, series("apollo_batches_total", "outcome", "timeout")));
+        assertEquals(0, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
     }
 
     /**

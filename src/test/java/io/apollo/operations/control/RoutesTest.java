@@ -39,7 +39,7 @@ class RoutesTest {
 
     @ParameterizedTest
     @CsvSource({"202, ACCEPTED", "400, VALIDATION", "401, UNAUTHENTICATED", "403, FORBIDDEN", "413, TOO_LARGE",
-            "415, UNSUPPORTED_MEDIA_TYPE", "406, UNSUPPORTED_MEDIA_TYPE", "404, OTHER_CLIENT_ERROR",
+            "415, UNSUPPORTED_MEDIA_TYPE", "406, UNSUPPORTED_MEDIA_TYPE", "408, TIMEOUT", "404, OTHER_CLIENT_ERROR",
             "500, SERVER_ERROR", "503, SERVER_ERROR"})
     void batchOutcomeFollowsTheStatus(int status, BatchOutcome expected) {
         assertEquals(expected, BatchOutcome.of(status));

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,13 +83,6 @@ class SampleBatchReaderTest {
         MalformedBatch rejected = assertThrows(MalformedBatch.class,
                 () -> readAll("[{\"x\":" + deeper + "}]", new SampleBatchReader(3, 1_000_000)));
         assertEquals("Sample fields nest arrays or objects deeper than 100 levels", rejected.getMessage());
-    }
-
-    @Test
-    void aBodyStillArrivingAfterItsTimeLimitTimesOut() {
-        Rejection rejected = assertThrows(Rejection.class, () -> readAll("[{}]", new SampleBatchReader(3, 1000, Duration.ZERO)));
-        assertEquals(Rejection.Kind.TIMEOUT, rejected.kind());
-        assertEquals("Request body not received within 0 seconds", rejected.getMessage());
     }
 
     @Test
