@@ -27,19 +27,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Clients that hold connections without finishing their requests do not take the server from
- * the others: a normal request is answered while they hold on, and a stalled upload gets its 408
- * when its body's time limit (8 s in the tests) is up, logged as such.
+ * the others: a normal request is answered while they hold on, and a stalled upload gets a 408
+ * in the envelope, logged as such: on WildFly when its body's time limit is up (8 s in the tests),
+ * on Payara when the server's read timeout (10 s) gives up on it.
  */
 class ConnectionLimitsIT extends ServerTest {
 
     /** More than either server's default worker threads (Payara Micro 200, WildFly 32 on 2 cores). */
     private static final int STALLED = 300;
     private static final int IDLE = 1000;
-    /** Under the body's time limit: an answer within it was not waiting for stalled clients to be cut. */
+    /** Under the body's time limit and the read timeout: an answer within it was not waiting for stalled clients to be cut. */
     private static final Duration PATIENCE = Duration.ofSeconds(5);
     private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(20);
-    private static final String TIMED_OUT = "{\"status\":{\"Message\":\"Request body not received within 8 seconds\","
-            + "\"Code\":\"408\"},\"data\":{}}";
+    private static final Pattern TIMED_OUT = Pattern.compile("\\{\"status\":\\{\"Message\":\"Request body (not received within 8 seconds"
+            + "|stopped arriving before it was complete)\",\"Code\":\"408\"},\"data\":\\{}}");
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length: (\\d+)\r\n");
     private static final String TOKEN = TestTokens.groups("apollo_write").collections("limits").sign();
 
@@ -63,7 +64,7 @@ class ConnectionLimitsIT extends ServerTest {
                 assertTrue(Duration.between(stalledSince, Instant.now()).compareTo(ANSWERED_WITHIN) < 0,
                         "a stalled upload was answered only after " + Duration.between(stalledSince, Instant.now()));
                 assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
-                assertTrue(answer.contains(TIMED_OUT), answer);
+                assertTrue(TIMED_OUT.matcher(answer).find(), answer);
             }
             for (int i = 0; i < STALLED; i++) {
                 assertTrue(!api.stored("stalled-" + i).getBoolean("exists"));

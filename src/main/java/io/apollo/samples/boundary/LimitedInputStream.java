@@ -4,24 +4,41 @@ import io.apollo.samples.control.BatchTooLarge;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Stops reading a body as soon as it passes its byte limit, whatever Content-Length said or
- * however small it was compressed. (Its time limit is {@link NonBlockingBodies}'.)
+ * Stops reading a body as soon as it passes its byte limit, whatever Content-Length said, or
+ * once it has taken longer than its time limit: a client that sends a byte now and then would
+ * otherwise hold a server thread for as long as it likes (the server's read timeout only cuts
+ * silences).
  */
 final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
+    private final Duration timeLimit;
+    private final long deadline;
     private long read;
 
-    LimitedInputStream(InputStream in, long limit) {
+    LimitedInputStream(InputStream in, long limit, Duration timeLimit) {
         super(in);
         this.limit = limit;
+        this.timeLimit = timeLimit;
+        this.deadline = System.nanoTime() + timeLimit.toNanos();
     }
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
+        int b;
+        try {
+            b = super.read();
+        } catch (IOException failure) {
+            if (timedOut(failure)) {
+                throw BodyTooSlow.stalled();
+            }
+            throw failure;
+        }
         if (b >= 0) {
             count(1);
         }
@@ -30,7 +47,15 @@ final class LimitedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n;
+        try {
+            n = super.read(buffer, offset, length);
+        } catch (IOException failure) {
+            if (timedOut(failure)) {
+                throw BodyTooSlow.stalled();
+            }
+            throw failure;
+        }
         if (n > 0) {
             count(n);
         }
@@ -60,6 +85,22 @@ final class LimitedInputStream extends FilterInputStream {
         if (read > limit) {
             throw tooLarge(limit);
         }
+        if (System.nanoTime() - deadline > 0) {
+            throw new BodyTooSlow(timeLimit);
+        }
+    }
+
+    /**
+     * Whether a read failed because the server's read timeout fired (Payara's Grizzly throws an
+     * IOException caused by a TimeoutException, and keeps the connection to answer on).
+     */
+    static boolean timedOut(IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static BatchTooLarge tooLarge(long limit) {

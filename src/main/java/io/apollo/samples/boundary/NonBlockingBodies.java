@@ -23,48 +23,43 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Receives a request body without holding a thread while it arrives, then hands it whole to
- * JAX-RS: a client that sends slowly, or stops, costs a connection and its bytes so far, not one
- * of the server's workers. The body has {@value #MAX_BODY_SECONDS} to arrive
- * and may be at most {@value SampleBatchReader#MAX_BODY_BYTES} long (as sent, compressed or not);
- * past either the request goes on to JAX-RS anyway, whose reader then refuses it (408 or 413)
- * with the envelope, the access line and the metrics of any other refusal.
+ * JAX-RS, when {@value #ENABLED} is true (WildFly's set-up turns it on): a client that sends
+ * slowly, or stops, costs a connection and its bytes so far, not one of the server's workers.
+ * The body has {@value SampleBatchReader#MAX_BODY_SECONDS} to arrive and may be at most
+ * {@value SampleBatchReader#MAX_BODY_BYTES} long (as sent, compressed or not); past either the
+ * request goes on to JAX-RS anyway, whose reader then refuses it (408 or 413) with the envelope,
+ * the access line and the metrics of any other refusal.
  *
- * <p>Why not the servers' read timeouts: WildFly closes the connection when its read timeout
- * fires, so a stalled upload got no answer at all and was logged as a 200; and a blocking read
- * held a worker thread until it fired. The servers' read timeouts are set above the body's time
- * limit (server-config/), as a last resort only.
+ * <p>Why on WildFly: Undertow closes the connection when its read timeout fires, so a stalled
+ * upload read the blocking way got no answer at all and was logged as a 200. Why not on Payara:
+ * there, a body received this way now and then left the connection's next request to be
+ * answered with a bare 400 by Grizzly (2 in 200 kept-alive POSTs of 1,000 samples), while its
+ * blocking read times out with an answer (a 400 in the envelope).
  *
  * <p>Mapped in web.xml after the access log, which must see the request first and its end last.
  */
 public class NonBlockingBodies extends HttpFilter {
 
-    static final String MAX_BODY_SECONDS = "apollo.samples.max-body-seconds";
-    static final long DEFAULT_MAX_BODY_SECONDS = 60;
+    static final String ENABLED = "apollo.samples.non-blocking-bodies";
 
+    private boolean enabled;
     private long maxBytes;
     private Duration maxTime;
 
     @Override
     public void init() {
         Config config = ConfigProvider.getConfig();
+        enabled = config.getOptionalValue(ENABLED, Boolean.class).orElse(false);
         maxBytes = config.getOptionalValue(SampleBatchReader.MAX_BODY_BYTES, Long.class)
                 .orElse(SampleBatchReader.DEFAULT_MAX_BODY_BYTES);
-        maxTime = Duration.ofSeconds(config.getOptionalValue(MAX_BODY_SECONDS, Long.class)
-                .orElse(DEFAULT_MAX_BODY_SECONDS));
+        maxTime = Duration.ofSeconds(config.getOptionalValue(SampleBatchReader.MAX_BODY_SECONDS, Long.class)
+                .orElse(SampleBatchReader.DEFAULT_MAX_BODY_SECONDS));
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getDispatcherType() == DispatcherType.ASYNC) {
-            // Payara keeps the caller's roles with the thread that authenticated the request, and
-            // this dispatch may run on another: the token is checked again, here.
-            if (request.authenticate(response)) {
-                chain.doFilter(request, response);
-            }
-            return;
-        }
-        if (request.getDispatcherType() != DispatcherType.REQUEST || !hasBody(request)
+        if (!enabled || request.getDispatcherType() != DispatcherType.REQUEST || !hasBody(request)
                 || request.getContentLengthLong() > maxBytes) {
             // A declared length over the limit is refused by the reader before any of it is read.
             chain.doFilter(request, response);

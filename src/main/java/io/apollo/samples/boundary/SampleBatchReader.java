@@ -14,13 +14,14 @@ import java.lang.reflect.Type;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Reads a POST body, received whole by {@link NonBlockingBodies}, into a {@link SampleBatch}:
- * refuses what its headers already rule out, then hands the body, limited in bytes
- * ({@link LimitedInputStream}) and decoded as strict UTF-8, to the {@link SampleBatchParser}.
+ * Reads a POST body into a {@link SampleBatch}: refuses what its headers already rule out, then
+ * hands the body, limited in bytes and time ({@link LimitedInputStream}) and decoded as strict
+ * UTF-8, to the {@link SampleBatchParser}.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,9 +32,12 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
     public static final int DEFAULT_MAX_SAMPLES = 10_000;
     static final String MAX_BODY_BYTES = "apollo.samples.max-body-bytes";
     static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+    static final String MAX_BODY_SECONDS = "apollo.samples.max-body-seconds";
+    static final long DEFAULT_MAX_BODY_SECONDS = 60;
 
     private final int maxSamples;
     private final long maxBodyBytes;
+    private final Duration maxBodyTime;
 
     /**
      * JAX-RS, not CDI, creates this reader: as a CDI proxy it lost its precedence over the
@@ -45,12 +49,18 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
 
     private SampleBatchReader(Config config) {
         this(config.getOptionalValue(MAX_SAMPLES, Integer.class).orElse(DEFAULT_MAX_SAMPLES),
-                config.getOptionalValue(MAX_BODY_BYTES, Long.class).orElse(DEFAULT_MAX_BODY_BYTES));
+                config.getOptionalValue(MAX_BODY_BYTES, Long.class).orElse(DEFAULT_MAX_BODY_BYTES),
+                Duration.ofSeconds(config.getOptionalValue(MAX_BODY_SECONDS, Long.class).orElse(DEFAULT_MAX_BODY_SECONDS)));
     }
 
     SampleBatchReader(int maxSamples, long maxBodyBytes) {
+        this(maxSamples, maxBodyBytes, Duration.ofSeconds(DEFAULT_MAX_BODY_SECONDS));
+    }
+
+    SampleBatchReader(int maxSamples, long maxBodyBytes, Duration maxBodyTime) {
         this.maxSamples = maxSamples;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyTime = maxBodyTime;
     }
 
     @Override
@@ -69,7 +79,7 @@ public class SampleBatchReader implements MessageBodyReader<SampleBatch> {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new SampleBatch(SampleBatchParser.parse(
-                new InputStreamReader(new LimitedInputStream(body, maxBodyBytes), utf8), maxSamples));
+                new InputStreamReader(new LimitedInputStream(body, maxBodyBytes, maxBodyTime), utf8), maxSamples));
     }
 
     private static void rejectOtherCharsets(MediaType mediaType) {

@@ -16,8 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +88,29 @@ class SampleBatchReaderTest {
         MalformedBatch rejected = assertThrows(MalformedBatch.class,
                 () -> readAll("[{\"x\":" + deeper + "}]", new SampleBatchReader(3, 1_000_000)));
         assertEquals("Sample fields nest arrays or objects deeper than 100 levels", rejected.getMessage());
+    }
+
+    @Test
+    void aBodyStillArrivingAfterItsTimeLimitTimesOut() {
+        Rejection rejected = assertThrows(Rejection.class, () -> readAll("[{}]", new SampleBatchReader(3, 1000, Duration.ZERO)));
+        assertEquals(Rejection.Kind.TIMEOUT, rejected.kind());
+        assertEquals("Request body not received within 0 seconds", rejected.getMessage());
+    }
+
+    /** Payara's read timeout throws an IOException caused by a TimeoutException; the connection stays open to answer. */
+    @Test
+    void aBodyThatStopsArrivingUntilTheServersReadTimeoutTimesOut() {
+        InputStream stalled = new SequenceInputStream(new ByteArrayInputStream("[{".getBytes(StandardCharsets.UTF_8)),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException(new TimeoutException());
+                    }
+                });
+        Rejection rejected = assertThrows(Rejection.class, () -> reader.readFrom(SampleBatch.class, SampleBatch.class, null,
+                MediaType.APPLICATION_JSON_TYPE, new MultivaluedHashMap<>(), stalled));
+        assertEquals(Rejection.Kind.TIMEOUT, rejected.kind());
+        assertEquals("Request body stopped arriving before it was complete", rejected.getMessage());
     }
 
     @Test
