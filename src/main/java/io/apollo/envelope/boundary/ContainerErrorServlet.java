@@ -29,7 +29,12 @@ public class ContainerErrorServlet extends HttpServlet {
         Response envelope = failure != null || status >= 500
                 ? ErrorResponses.unexpected(status, failure)
                 : ErrorResponses.envelope(status, ErrorResponses.messageFor(status), Map.of()).build();
-        response.setStatus(status);
+        write(response, envelope);
+    }
+
+    /** Writes an envelope response (status, headers, JSON body) outside JAX-RS. */
+    public static void write(HttpServletResponse response, Response envelope) throws IOException {
+        response.setStatus(envelope.getStatus());
         envelope.getStringHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

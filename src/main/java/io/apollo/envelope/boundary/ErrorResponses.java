@@ -36,7 +36,7 @@ public final class ErrorResponses {
         };
     }
 
-    static Response.ResponseBuilder envelope(int status, String message, Object data) {
+    public static Response.ResponseBuilder envelope(int status, String message, Object data) {
         Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Envelope.error(status, message, data));

@@ -1,6 +1,7 @@
 package io.apollo.operations.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.samples.boundary.SampleBatchReader;
@@ -13,10 +14,14 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -154,6 +159,33 @@ class OpenApiIT extends ServerTest {
             assertTrue(properties.keySet().containsAll(item.asJsonObject().keySet()), item.toString());
             assertTrue(item.asJsonObject().keySet().containsAll(required), item.toString());
         }
+    }
+
+    /**
+     * The document as written, byte for byte: YAML by default and on {@code Accept:
+     * application/yaml}, JSON on {@code application/json} or {@code ?format=json}, 406 in the
+     * envelope for anything else; never CORS with credentials (WildFly's own /openapi sent them).
+     */
+    @Test
+    void theDocumentIsServedAsWritten() throws IOException {
+        String source = Files.readString(Path.of("src/main/resources/META-INF/openapi.yaml"));
+        for (String accept : List.of("", "application/yaml", "*/*", "application/json;q=0.5, application/yaml")) {
+            Api.Call call = api.call("GET", "openapi");
+            Api.Reply reply = (accept.isEmpty() ? call : call.header("Accept", accept)).send();
+            assertEquals(200, reply.status(), accept);
+            assertTrue(reply.header("Content-Type").toLowerCase(Locale.ROOT).startsWith("application/yaml"),
+                    reply.header("Content-Type"));
+            assertEquals(source, reply.text(), accept);
+            assertNull(reply.header("Access-Control-Allow-Credentials"));
+            assertNull(reply.header("Access-Control-Allow-Origin"));
+        }
+        Api.Reply json = api.call("GET", "openapi?format=json").send();
+        assertEquals(200, json.status());
+        assertTrue(json.header("Content-Type").startsWith("application/json"), json.header("Content-Type"));
+        assertEquals(document(), json.json());
+        api.call("GET", "openapi").header("Accept", "text/html").send()
+                .assertError(406, "Not acceptable: the OpenAPI document is application/yaml or application/json");
+        api.call("GET", "openapi?format=xml").send().assertError(400, "Invalid query: format must be json or yaml");
     }
 
     private JsonObject document() {
