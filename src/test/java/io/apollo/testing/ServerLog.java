@@ -1,6 +1,7 @@
 package io.apollo.testing;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +33,18 @@ public final class ServerLog {
 
     /** What was written since the mark. */
     public String written() throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        if (all.length < mark) {
-            throw new IllegalStateException(file + " was rotated while a test read it");
+        try (RandomAccessFile log = new RandomAccessFile(file.toFile(), "r")) {
+            if (log.length() < mark) {
+                throw new IllegalStateException(file + " was rotated while a test read it");
+            }
+            byte[] written = new byte[Math.toIntExact(log.length() - mark)];
+            log.seek(mark);
+            log.readFully(written);
+            return new String(written, StandardCharsets.UTF_8);
         }
-        return new String(all, (int) mark, all.length - (int) mark, StandardCharsets.UTF_8);
     }
 
-    /** What was written since the mark, once it holds what {@code done} waits for (the log is written after the response). */
+    /** What was written since the mark, once it holds what {@code done} waits for (logs follow responses). */
     public String writtenOnce(Predicate<String> done) throws IOException, InterruptedException {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
         String written = written();

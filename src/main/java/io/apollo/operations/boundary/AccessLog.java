@@ -81,8 +81,8 @@ public class AccessLog extends HttpFilter {
             try {
                 // A failure escaping the chain becomes the container's 500 page after this line.
                 if (failed || !request.isAsyncStarted()) {
-                    record(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), served,
-                            System.nanoTime() - served.started());
+                    int status = failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
+                    record(request, status, served, System.nanoTime() - served.started());
                 }
             } finally {
                 ServedRequest.end();

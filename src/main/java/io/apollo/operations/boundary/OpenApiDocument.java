@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -68,45 +69,50 @@ public class OpenApiDocument extends HttpServlet {
     /**
      * The media type to answer an {@code Accept} header with: YAML (MicroProfile OpenAPI's
      * default) unless JSON has the higher quality; YAML as {@code text/plain} to a client that
-     * takes only that; none when the header rules out all three.
+     * takes only that; none when the header rules out all three. A media range naming a type
+     * outranks a wildcard ({@code application/yaml;q=0, *}{@code /*} is JSON).
      */
     static String negotiate(String accept) {
         if (accept == null || accept.isBlank()) {
             return APPLICATION_YAML;
         }
-        double yaml = 0;
-        double json = 0;
-        double text = 0;
+        Map<String, Double> named = new HashMap<>();
+        double anything = -1;
+        double application = -1;
+        double text = -1;
         for (String range : accept.split(",")) {
             String[] parts = range.split(";");
             String type = parts[0].strip().toLowerCase(Locale.ROOT);
             double quality = quality(parts);
             switch (type) {
-                case "*/*", "application/*" -> {
-                    yaml = Math.max(yaml, quality);
-                    json = Math.max(json, quality);
-                }
-                case APPLICATION_YAML, "application/x-yaml", "text/yaml", "text/x-yaml" -> yaml = Math.max(yaml, quality);
-                case APPLICATION_JSON -> json = Math.max(json, quality);
-                case TEXT_PLAIN, "text/*" -> text = Math.max(text, quality);
+                case "*/*" -> anything = Math.max(anything, quality);
+                case "application/*" -> application = Math.max(application, quality);
+                case "text/*" -> text = Math.max(text, quality);
+                case APPLICATION_YAML, "application/x-yaml", "text/yaml", "text/x-yaml" ->
+                        named.merge(APPLICATION_YAML, quality, Math::max);
+                case APPLICATION_JSON, TEXT_PLAIN -> named.merge(type, quality, Math::max);
                 default -> {
                     // Not a form of the document.
                 }
             }
         }
-        if (json > yaml && json >= text) {
+        double applicationWildcard = Math.max(application, anything);
+        double yaml = named.getOrDefault(APPLICATION_YAML, applicationWildcard);
+        double json = named.getOrDefault(APPLICATION_JSON, applicationWildcard);
+        double plain = named.getOrDefault(TEXT_PLAIN, Math.max(text, anything));
+        if (json > 0 && json > yaml && json >= plain) {
             return APPLICATION_JSON;
         }
-        if (yaml > 0 && yaml >= text) {
+        if (yaml > 0 && yaml >= plain) {
             return APPLICATION_YAML;
         }
-        return text > 0 ? TEXT_PLAIN : null;
+        return plain > 0 ? TEXT_PLAIN : null;
     }
 
     private static double quality(String[] parameters) {
         for (int i = 1; i < parameters.length; i++) {
             String parameter = parameters[i].strip();
-            if (parameter.startsWith("q=")) {
+            if (parameter.toLowerCase(Locale.ROOT).startsWith("q=")) {
                 try {
                     return Double.parseDouble(parameter.substring(2));
                 } catch (NumberFormatException unreadable) {

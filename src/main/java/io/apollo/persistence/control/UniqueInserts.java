@@ -21,7 +21,9 @@ import java.util.List;
  * nothing on the key's conflict; H2, which has no such clause, answers a duplicate key, which
  * rolls back that statement only and is caught here. In the caller's transaction, not one of its
  * own: one of its own took a second pooled connection while the caller held one, and 32 first
- * batches at once held the whole pool waiting for a second (500s after the pool's wait).
+ * batches at once held the whole pool waiting for a second (500s after the pool's wait). The
+ * price: a racer waits for the winner's whole transaction (a batch), up to the database's lock
+ * timeout (H2: LOCK_TIMEOUT, 30 s), as it waits for a device's row lock anyway.
  */
 @Dependent
 public class UniqueInserts {
@@ -62,10 +64,10 @@ public class UniqueInserts {
         };
     }
 
-    /** SQLSTATE class 23 (integrity constraint violation) anywhere in the cause chain. */
+    /** SQLSTATE 23505 (unique violation) anywhere in the cause chain; any other constraint is a fault. */
     static boolean duplicateKey(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -34,7 +35,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * upload read the blocking way got no answer at all and was logged as a 200. Why not on Payara:
  * there, a body received this way now and then left the connection's next request to be
  * answered with a bare 400 by Grizzly (2 in 200 kept-alive POSTs of 1,000 samples), while its
- * blocking read times out with an answer (a 400 in the envelope).
+ * blocking read times out with an answer (a 408 in the envelope), and its ASYNC dispatch ran
+ * without the caller's roles (403 now and then).
  *
  * <p>Mapped in web.xml after the access log, which must see the request first and its end last.
  */
@@ -60,8 +62,9 @@ public class NonBlockingBodies extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!enabled || request.getDispatcherType() != DispatcherType.REQUEST || !hasBody(request)
-                || request.getContentLengthLong() > maxBytes) {
-            // A declared length over the limit is refused by the reader before any of it is read.
+                || request.getContentLengthLong() > maxBytes || request.getUserPrincipal() == null) {
+            // A declared length over the limit is refused by the reader before any of it is read, and
+            // a request without a valid token by JAX-RS (401): no body is held for either.
             chain.doFilter(request, response);
             return;
         }
@@ -141,7 +144,7 @@ public class NonBlockingBodies extends HttpFilter {
     private static final class Body {
 
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private volatile RuntimeException failure;
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
         synchronized boolean append(byte[] buffer, int length, long max) {
             if (bytes.size() + (long) length > max) {
@@ -152,17 +155,16 @@ public class NonBlockingBodies extends HttpFilter {
         }
 
         boolean failed() {
-            return failure != null;
+            return failure.get() != null;
         }
 
+        /** The first failure counts (the time limit and the connection may fail at once). */
         void fail(RuntimeException why) {
-            if (failure == null) {
-                failure = why;
-            }
+            failure.compareAndSet(null, why);
         }
 
         synchronized ServletInputStream stream() {
-            return new Replay(bytes.toByteArray(), failure);
+            return new Replay(bytes.toByteArray(), failure.get());
         }
     }
 

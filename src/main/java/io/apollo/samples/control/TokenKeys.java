@@ -41,6 +41,9 @@ public class TokenKeys {
                 return fresh;
             }
             key = em.find(TokenKey.class, purpose);
+            if (key == null) {
+                throw new IllegalStateException("Token key " + purpose + " could neither be created nor found");
+            }
         }
         return key.key();
     }

@@ -56,7 +56,9 @@ class OpenApiDocumentTest {
         "'application/yaml;q=0.5, application/json'|application/json",
         "'text/html, */*;q=0.1'|application/yaml",
         "text/plain|text/plain",
-        "'text/plain;q=0.5, application/json'|application/json"})
+        "'text/plain;q=0.5, application/json'|application/json",
+        "'application/yaml;q=0, */*'|application/json",
+        "'application/json;Q=0.5, application/yaml'|application/yaml"})
     void negotiatesYamlUnlessJsonIsPreferred(String accept, String type) {
         assertEquals(type, OpenApiDocument.negotiate(accept));
     }
