@@ -34,10 +34,7 @@ final class LimitedInputStream extends FilterInputStream {
         try {
             b = super.read();
         } catch (IOException failure) {
-            if (timedOut(failure)) {
-                throw BodyTooSlow.stalled();
-            }
-            throw failure;
+            throw stalledOr(failure);
         }
         if (b >= 0) {
             count(1);
@@ -51,10 +48,7 @@ final class LimitedInputStream extends FilterInputStream {
         try {
             n = super.read(buffer, offset, length);
         } catch (IOException failure) {
-            if (timedOut(failure)) {
-                throw BodyTooSlow.stalled();
-            }
-            throw failure;
+            throw stalledOr(failure);
         }
         if (n > 0) {
             count(n);
@@ -91,16 +85,17 @@ final class LimitedInputStream extends FilterInputStream {
     }
 
     /**
-     * Whether a read failed because the server's read timeout fired (Payara's Grizzly throws an
-     * IOException caused by a TimeoutException, and keeps the connection to answer on).
+     * A failed read, unless the server's read timeout failed it (Payara's Grizzly throws an
+     * IOException caused by a TimeoutException, and keeps the connection to answer on): then
+     * {@link BodyTooSlow#stalled()} is thrown instead.
      */
-    static boolean timedOut(IOException failure) {
+    private static IOException stalledOr(IOException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
-                return true;
+                throw BodyTooSlow.stalled();
             }
         }
-        return false;
+        return failure;
     }
 
     static BatchTooLarge tooLarge(long limit) {

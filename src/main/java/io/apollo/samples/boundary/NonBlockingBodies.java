@@ -180,10 +180,7 @@ public class NonBlockingBodies extends HttpFilter {
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (getDispatcherType() == DispatcherType.REQUEST) {
-                return super.getInputStream();
-            }
+        public ServletInputStream getInputStream() {
             if (stream == null) {
                 stream = body.stream();
             }
