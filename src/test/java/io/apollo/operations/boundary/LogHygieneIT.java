@@ -2,14 +2,18 @@ package io.apollo.operations.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
 import io.apollo.testing.Samples;
 import io.apollo.testing.ServerLog;
 import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -51,13 +55,51 @@ class LogHygieneIT extends ServerTest {
         String last = "correlationId=" + ids.get(ids.size() - 1);
         String written = log.writtenOnce(text -> text.contains(last));
         for (String id : ids) {
-            assertEquals(1, count(written, "correlationId=" + id), id + " in " + written);
+            assertEquals(1, count(written, " correlationId=" + id), id + " in " + written);
         }
         for (String token : List.of(valid, forged, expired)) {
             String signature = token.substring(token.lastIndexOf('.') + 1);
             assertFalse(written.contains(signature), written);
             assertFalse(written.contains(token.split("\\.")[1]), written);
         }
+    }
+
+    /**
+     * Each refused token gets one WARNING line with the request's correlation id and the reason,
+     * on either server, and no stack trace: what an operator needs when an identity provider's
+     * tokens are refused (docs/identity-providers.md).
+     */
+    @Test
+    void aRefusedTokenIsExplainedInOneLineWithItsCorrelationId() throws Exception {
+        String device = Api.newDevice();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put(TestTokens.groups("apollo_read").issuer("https://idp.example.com/realms/other").sign(),
+                "issuer 'https://idp.example.com/realms/other' is not the configured '" + TestTokens.ISSUER + "'");
+        reasons.put(TestTokens.groups("apollo_read").audience("account").sign(),
+                "audience 'account' is none of the configured '" + TestTokens.AUDIENCE + "'");
+        reasons.put(TestTokens.groups("apollo_read").expiresAt(Instant.now().minusSeconds(600)).sign(), "it expired at ");
+        reasons.put(TestTokens.groups("apollo_read").signedWithAnotherKey().sign(),
+                "its signature was not verified with the configured keys");
+        reasons.put("not-a-jwt", "not a JWT");
+        ServerLog log = ServerLog.fromNow();
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String token : reasons.keySet()) {
+            String id = "refused-" + UUID.randomUUID();
+            ids.put(token, id);
+            api.get(device, "limit=1").token(token).header(CorrelationId.HEADER, id).send()
+                    .assertError(401, "Missing or invalid bearer token");
+        }
+        String last = "Token refused (correlationId=" + ids.get("not-a-jwt") + "): ";
+        String written = log.writtenOnce(text -> text.contains(last));
+        for (Map.Entry<String, String> refused : reasons.entrySet()) {
+            String line = "Token refused (correlationId=" + ids.get(refused.getKey()) + "): " + refused.getValue();
+            assertEquals(1, count(written, line), line + " in " + written);
+            String token = refused.getKey();
+            assertFalse(written.contains(token.substring(token.lastIndexOf('.') + 1)), written);
+        }
+        assertTrue(Pattern.compile("^.*\\bWARN(ING)?\\b.*Token refused \\(correlationId=" + Pattern.quote(ids.get("not-a-jwt")),
+                Pattern.MULTILINE).matcher(written).find(), written);
+        assertFalse(STACK_FRAME.matcher(written).find(), written);
     }
 
     /**
