@@ -1,7 +1,9 @@
 package io.apollo.envelope.control;
 
 import jakarta.ejb.ApplicationException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A request the service refuses for a reason the caller can act on (the rule is in this
@@ -13,7 +15,7 @@ import java.util.Map;
 public abstract class Rejection extends RuntimeException {
 
     public enum Kind {
-        INVALID, FORBIDDEN, NOT_FOUND, TIMEOUT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE
+        INVALID, FORBIDDEN, NOT_FOUND, TIMEOUT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TOO_BUSY
     }
 
     private final Kind kind;
@@ -30,5 +32,10 @@ public abstract class Rejection extends RuntimeException {
     /** What goes into the envelope's {@code data}: nothing, unless the refusal has details to give. */
     public Object data() {
         return Map.of();
+    }
+
+    /** When the caller may try again (a server too busy now), if the refusal says. */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 }

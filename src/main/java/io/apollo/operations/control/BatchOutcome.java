@@ -10,6 +10,7 @@ public enum BatchOutcome {
     TIMEOUT("timeout"),
     TOO_LARGE("too_large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
+    TOO_BUSY("too_busy"),
     OTHER_CLIENT_ERROR("other_client_error"),
     SERVER_ERROR("server_error");
 
@@ -29,6 +30,7 @@ public enum BatchOutcome {
             case 408 -> TIMEOUT;
             case 413 -> TOO_LARGE;
             case 406, 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_BUSY;
             default -> status >= 500 ? SERVER_ERROR : OTHER_CLIENT_ERROR;
         };
     }

@@ -4,6 +4,7 @@ import io.apollo.Scopes;
 import io.apollo.envelope.boundary.Envelope;
 import io.apollo.operations.boundary.Metered;
 import io.apollo.operations.control.Operation;
+import io.apollo.samples.control.Admission;
 import io.apollo.samples.control.SampleQuery;
 import io.apollo.security.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,12 +46,18 @@ public class DevicesResource {
     Deletions deletions;
 
     @Inject
+    Admission admission;
+
+    @Inject
     Caller caller;
 
     @Context
     SecurityContext security;
 
-    /** 202 only once the batch has committed: an accepted batch is a stored batch. */
+    /**
+     * 202 only once the batch has committed: an accepted batch is a stored batch. 429 when the
+     * server has no place for another batch (Admission).
+     */
     @POST
     @Path(SAMPLES)
     @Metered(Operation.POST_SAMPLES)
@@ -58,7 +65,9 @@ public class DevicesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("deviceId") @DeviceId String deviceId,
             @HeaderParam(COLLECTION_HEADER) String collection, SampleBatch batch) {
-        ingestion.ingest(deviceId, caller.collections(security), collection, batch.samples());
+        try (Admission.Permit writing = admission.write()) {
+            ingestion.ingest(deviceId, caller.collections(security), collection, batch.samples());
+        }
         return Response.accepted(Envelope.success(Response.Status.ACCEPTED.getStatusCode())).build();
     }
 
@@ -70,10 +79,12 @@ public class DevicesResource {
             @BeanParam SampleQueryParameters parameters, @HeaderParam(COLLECTION_HEADER) String collection,
             @HeaderParam(CONTINUATION_HEADER) String continuation) {
         SampleQuery query = parameters.forDevice(deviceId);
-        if (query.aggregated()) {
-            return ok(pages.aggregate(query, caller.collections(security), collection, continuation), BucketView::of);
+        try (Admission.Permit reading = admission.read()) {
+            if (query.aggregated()) {
+                return ok(pages.aggregate(query, caller.collections(security), collection, continuation), BucketView::of);
+            }
+            return ok(pages.read(query, caller.collections(security), collection, continuation), SampleView::of);
         }
-        return ok(pages.read(query, caller.collections(security), collection, continuation), SampleView::of);
     }
 
     /** The device's series, by timeseries then metric, always paged: {@code limit} at a time. */
@@ -83,8 +94,11 @@ public class DevicesResource {
     @RolesAllowed({Scopes.APOLLO_READ, Scopes.READ, Scopes.APOLLO_WRITE, Scopes.WRITE})
     public Response series(@PathParam("deviceId") @DeviceId String deviceId, @QueryParam("limit") String limit,
             @HeaderParam(COLLECTION_HEADER) String collection, @HeaderParam(CONTINUATION_HEADER) String continuation) {
-        return ok(pages.series(deviceId, SampleQuery.pageSize(limit), caller.collections(security), collection,
-                continuation), SeriesView::of);
+        int pageSize = SampleQuery.pageSize(limit);
+        try (Admission.Permit reading = admission.read()) {
+            return ok(pages.series(deviceId, pageSize, caller.collections(security), collection, continuation),
+                    SeriesView::of);
+        }
     }
 
     private static <T> Response ok(SamplePages.Page<T> page, Function<T, ?> view) {

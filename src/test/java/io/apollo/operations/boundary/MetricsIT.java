@@ -133,6 +133,22 @@ class MetricsIT extends ServerTest {
         assertEquals(0, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
     }
 
+    /** A batch refused because the server has no place for it is counted as too busy. */
+    @Test
+    void aBatchRefusedAsTooBusyIsCountedSo() {
+        Map<String, Double> before = metrics();
+        assertEquals(200, api.call("POST", "apollo/testing/places/writes").send().status());
+        try {
+            assertEquals(429, api.post(Api.newDevice()).token(WRITER).body(Samples.batchOf(3)).send().status());
+            assertEquals(429, api.post(Api.newDevice()).token(WRITER).body(Samples.batchOf(3)).send().status());
+        } finally {
+            assertEquals(200, api.call("DELETE", "apollo/testing/places").send().status());
+        }
+        Map<String, Double> after = metricsAfter(before, 2, 0);
+        assertEquals(2, increase(before, after, series("apollo_batches_total", "outcome", "too_busy")));
+        assertEquals(0, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
+    }
+
     /**
      * The metrics once the server has counted the requests a test made: the access filter counts a
      * request after its response, which may already have reached the client.

@@ -42,17 +42,18 @@ class OpenApiIT extends ServerTest {
         assertEquals(Set.of(SAMPLES, SERIES, DEVICE), paths.keySet(), "only the API, no test resources");
         JsonObject samples = paths.getJsonObject(SAMPLES);
         assertEquals(Set.of("post", "get", "delete", "parameters"), samples.keySet());
-        assertEquals(Set.of("202", "400", "401", "403", "406", "408", "413", "415", "500"),
+        assertEquals(Set.of("202", "400", "401", "403", "406", "408", "413", "415", "429", "500"),
                 samples.getJsonObject("post").getJsonObject("responses").keySet());
-        Set<String> readOrDelete = Set.of("200", "400", "401", "403", "404", "406", "500");
-        assertEquals(readOrDelete, samples.getJsonObject("get").getJsonObject("responses").keySet());
-        assertEquals(readOrDelete, samples.getJsonObject("delete").getJsonObject("responses").keySet());
+        Set<String> delete = Set.of("200", "400", "401", "403", "404", "406", "500");
+        Set<String> read = Set.of("200", "400", "401", "403", "404", "406", "429", "500");
+        assertEquals(read, samples.getJsonObject("get").getJsonObject("responses").keySet());
+        assertEquals(delete, samples.getJsonObject("delete").getJsonObject("responses").keySet());
         JsonObject series = paths.getJsonObject(SERIES);
         assertEquals(Set.of("get", "parameters"), series.keySet());
-        assertEquals(readOrDelete, series.getJsonObject("get").getJsonObject("responses").keySet());
+        assertEquals(read, series.getJsonObject("get").getJsonObject("responses").keySet());
         JsonObject device = paths.getJsonObject(DEVICE);
         assertEquals(Set.of("delete", "parameters"), device.keySet());
-        assertEquals(readOrDelete, device.getJsonObject("delete").getJsonObject("responses").keySet());
+        assertEquals(delete, device.getJsonObject("delete").getJsonObject("responses").keySet());
     }
 
     @Test

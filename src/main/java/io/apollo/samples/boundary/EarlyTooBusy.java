@@ -1,0 +1,49 @@
+package io.apollo.samples.boundary;
+
+import io.apollo.envelope.boundary.ContainerErrorServlet;
+import io.apollo.envelope.boundary.RejectionMapper;
+import io.apollo.operations.control.Operation;
+import io.apollo.operations.control.Routes;
+import io.apollo.samples.control.Admission;
+import io.apollo.samples.control.ServerTooBusy;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A POST of samples that arrives while {@link Admission} has no place for another batch gets its
+ * 429 before its body is read: receiving a body only to refuse it would spend what the server is
+ * short of. Its connection is closed after the answer, since the body it may still send is not
+ * read. A batch that passes here may still be refused once its body is in, if the places were
+ * taken meanwhile. Mapped in web.xml before the body is received (non-blocking-bodies).
+ */
+public class EarlyTooBusy extends HttpFilter {
+
+    @Inject
+    Admission admission;
+
+    @Inject
+    Routes routes;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (admission.writesFull() && isPostOfSamples(request)) {
+            response.setHeader("Connection", "close");
+            ContainerErrorServlet.write(response,
+                    new RejectionMapper().toResponse(new ServerTooBusy(Admission.RETRY_AFTER)));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean isPostOfSamples(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return routes.of(request.getMethod(), path).equals(Optional.of(Operation.POST_SAMPLES));
+    }
+}

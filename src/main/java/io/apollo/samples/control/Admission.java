@@ -1,0 +1,79 @@
+package io.apollo.samples.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How many requests of each kind are served at once on this instance: at most
+ * {@value #MAX_WRITES} batches being written or waiting to be ({@link #write()}), at most
+ * {@value #MAX_READS} reads ({@link #read()}). One more is refused with {@link ServerTooBusy}
+ * and a hint to retry after {@link #RETRY_AFTER}, instead of queueing until its client gives up:
+ * past the database's pace, more at once only wait longer, each holding its memory and a thread.
+ * A batch counts from when its body has been read until its transaction has ended; a POST that
+ * arrives while all are taken is refused before its body is read ({@link #writesFull()}).
+ */
+@ApplicationScoped
+public class Admission {
+
+    public static final String MAX_WRITES = "apollo.ingest.max-in-flight";
+    public static final String MAX_READS = "apollo.read.max-in-flight";
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    @Inject
+    @ConfigProperty(name = MAX_WRITES, defaultValue = "32")
+    int maxWrites;
+
+    @Inject
+    @ConfigProperty(name = MAX_READS, defaultValue = "32")
+    int maxReads;
+
+    private Semaphore writes;
+    private Semaphore reads;
+
+    @PostConstruct
+    void limits() {
+        writes = new Semaphore(positive(MAX_WRITES, maxWrites));
+        reads = new Semaphore(positive(MAX_READS, maxReads));
+    }
+
+    private static int positive(String name, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, not " + limit);
+        }
+        return limit;
+    }
+
+    /** A place for one batch, given back when closed; refused when all are taken. */
+    public Permit write() {
+        return take(writes);
+    }
+
+    /** A place for one read, given back when closed; refused when all are taken. */
+    public Permit read() {
+        return take(reads);
+    }
+
+    /** Whether a batch would be refused now (a POST that has not sent its body yet). */
+    public boolean writesFull() {
+        return writes.availablePermits() == 0;
+    }
+
+    private static Permit take(Semaphore places) {
+        if (!places.tryAcquire()) {
+            throw new ServerTooBusy(RETRY_AFTER);
+        }
+        return places::release;
+    }
+
+    /** A place taken; {@link #close()} gives it back. */
+    @FunctionalInterface
+    public interface Permit extends AutoCloseable {
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,56 @@
+package io.apollo.samples.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.apollo.envelope.control.Rejection;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AdmissionTest {
+
+    private static Admission admission(int writes, int reads) {
+        Admission admission = new Admission();
+        admission.maxWrites = writes;
+        admission.maxReads = reads;
+        admission.limits();
+        return admission;
+    }
+
+    @Test
+    void oneMoreThanTheLimitIsRefusedUntilAPlaceIsGivenBack() {
+        Admission admission = admission(2, 1);
+        Admission.Permit first = admission.write();
+        assertFalse(admission.writesFull());
+        try (Admission.Permit second = admission.write()) {
+            assertTrue(admission.writesFull());
+            ServerTooBusy refused = assertThrows(ServerTooBusy.class, admission::write);
+            assertEquals(Rejection.Kind.TOO_BUSY, refused.kind());
+            assertEquals("Server too busy", refused.getMessage());
+            assertEquals(Optional.of(Duration.ofSeconds(1)), refused.retryAfter());
+        }
+        assertFalse(admission.writesFull());
+        admission.write().close();
+        first.close();
+    }
+
+    @Test
+    void readsAndWritesHavePlacesOfTheirOwn() {
+        Admission admission = admission(1, 1);
+        try (Admission.Permit writing = admission.write(); Admission.Permit reading = admission.read()) {
+            assertThrows(ServerTooBusy.class, admission::read);
+            assertThrows(ServerTooBusy.class, admission::write);
+        }
+        admission.read().close();
+    }
+
+    @Test
+    void aLimitBelowOneIsRefusedAtDeployment() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> admission(0, 4));
+        assertEquals("apollo.ingest.max-in-flight must be at least 1, not 0", refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> admission(4, -1));
+    }
+}
