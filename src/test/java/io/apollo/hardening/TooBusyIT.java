@@ -85,7 +85,6 @@ class TooBusyIT extends ServerTest {
             String answer = response(socket.getInputStream());
             assertTrue(answer.startsWith("HTTP/1.1 429"), answer);
             assertTrue(answer.toLowerCase().contains("\r\nretry-after: 1\r\n"), answer);
-            assertTrue(answer.toLowerCase().contains("\r\nconnection: close\r\n"), answer);
             assertTrue(answer.endsWith("{\"status\":{\"Message\":\"Server too busy\",\"Code\":\"429\"},\"data\":{}}"), answer);
         }
         assertTrue(!api.stored(device).getBoolean("exists"));

@@ -17,10 +17,12 @@ import java.util.Optional;
 
 /**
  * A POST of samples that arrives while {@link Admission} has no place for another batch gets its
- * 429 before its body is read: receiving a body only to refuse it would spend what the server is
- * short of. Its connection is closed after the answer, since the body it may still send is not
- * read. A batch that passes here may still be refused once its body is in, if the places were
- * taken meanwhile. Mapped in web.xml before the body is received (non-blocking-bodies).
+ * 429 before its body is read: parsing a body only to refuse it would spend what the server is
+ * short of. The container then skips what the client still sends of it, keeping the connection
+ * for the next request (closing it instead could reset it under a client still sending, before
+ * the client has read the answer). A batch that passes here may still be refused once its body
+ * is in, if the places were taken meanwhile. Mapped in web.xml before the body is received
+ * (non-blocking-bodies).
  */
 public class EarlyTooBusy extends HttpFilter {
 
@@ -34,7 +36,6 @@ public class EarlyTooBusy extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (admission.writesFull() && isPostOfSamples(request)) {
-            response.setHeader("Connection", "close");
             ContainerErrorServlet.write(response,
                     new RejectionMapper().toResponse(new ServerTooBusy(Admission.RETRY_AFTER)));
             return;
