@@ -31,7 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the live deployment's class loader, and the service answers with every sample posted across the
  * redeploys. Counted with {@code jcmd VM.classloaders} in WildFly's JVM (the test's own JDK), so
  * the suite runs it on WildFly only (pom.xml); Payara Micro's Arquillian container redeploys by
- * starting a new process.
+ * starting a new process. The tests' WildFly clears soft references at every GC
+ * ({@code -XX:SoftRefLRUPolicyMSPerMB=0}, pom.xml): a copy that only a cache of soft references
+ * keeps is not a leak (the JVM empties such caches before any OutOfMemoryError), but would
+ * otherwise stay for minutes after its last use.
  */
 @ExtendWith(ArquillianExtension.class)
 class WildFlyRedeployIT {
