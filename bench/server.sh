@@ -2,7 +2,8 @@
 # file database, -Xmx1g, development keys) on $port with a fresh database in $data, logging to
 # target/bench-server.log, and stops it (and removes the database) when the script exits.
 # With APOLLO_DB_URL (and APOLLO_DB_USER, APOLLO_DB_PASSWORD) in the environment, the database
-# is that PostgreSQL database instead; give it an empty one.
+# is that PostgreSQL database instead; give it an empty one. The array server_options adds
+# system properties (-Dname=value) to the servers started after it is set.
 #
 # start_baseline REVISION starts that git revision's WAR the same way beside it, for a benchmark
 # that measures the previous design in the same run: on $baseline_port, with a database of its
@@ -16,6 +17,7 @@ baseline_data=$(mktemp -d /tmp/apollo-baseline.XXXXXX)
 log=target/bench-server.log
 server=
 baseline=
+server_options=()
 
 stop_server() {
     for pid in $server $baseline; do
@@ -38,7 +40,7 @@ launch() {
     APOLLO_DB_URL="$5" java -Xmx1g -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl \
         -Dapollo.http.address=127.0.0.1 -Dapollo.data.dir="$3" -Djava.io.tmpdir="$3" \
         -Dmp.jwt.verify.publickey.location="file:$PWD/server-config/dev/dev-public-key.pem" \
-        -Dmp.jwt.verify.issuer=apollo-dev -Dmp.jwt.verify.audiences=apollo \
+        -Dmp.jwt.verify.issuer=apollo-dev -Dmp.jwt.verify.audiences=apollo ${server_options[@]+"${server_options[@]}"} \
         -jar target/payara-micro-*.jar --nohazelcast --port "$2" --contextroot / "${database[@]}" \
         --prebootcommandfile server-config/payara/pre-boot-commands.asadmin \
         --deploy "$1" > "$4" 2>&1 &

@@ -1,0 +1,153 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Many clients posting batches of 1,000 samples as fast as they are answered, each to a device
+ * of its own, for a while; a client told 429 waits as Retry-After says. Prints how the POSTs
+ * were answered (202, 429, any other status, connection errors and timeouts), the median and
+ * p99 of the 202s, the server's peak memory, and whether every accepted sample reads back (the
+ * device's series listing counts them) and nothing refused was stored.
+ *   Usage: java bench/Overload.java URL TOKEN SERVER_PID LABEL [-Dclients=256] [-Dseconds=30]
+ */
+public class Overload {
+
+    static final int CLIENTS = Integer.getInteger("clients", 256);
+    static final int SECONDS = Integer.getInteger("seconds", 30);
+    static final int BATCH = 1_000;
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
+    static final Pattern COUNT = Pattern.compile("\"count\":(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        URI server = URI.create(args[0]);
+        String token = args[1];
+        long pid = Long.parseLong(args[2]);
+        String label = args[3];
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT).executor(Executors.newFixedThreadPool(4)).build();
+        LongAdder accepted = new LongAdder();
+        LongAdder busy = new LongAdder();
+        LongAdder other = new LongAdder();
+        LongAdder errors = new LongAdder();
+        AtomicLong firstOther = new AtomicLong();
+        List<String> examples = new ArrayList<>();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+        List<Future<long[]>> work = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            String device = "overload-" + run + "-" + c;
+            work.add(clients.submit(() -> {
+                List<Long> latencies = new ArrayList<>();
+                long stored = 0;
+                for (int n = 0; System.nanoTime() < deadline; n++) {
+                    HttpRequest post = HttpRequest.newBuilder(server.resolve("/apollo/devices/" + device + "/timeseries/samples"))
+                            .timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body((long) n * BATCH))).build();
+                    long started = System.nanoTime();
+                    try {
+                        HttpResponse<String> reply = http.send(post, HttpResponse.BodyHandlers.ofString());
+                        if (reply.statusCode() == 202) {
+                            latencies.add(System.nanoTime() - started);
+                            stored += BATCH;
+                            accepted.increment();
+                        } else if (reply.statusCode() == 429) {
+                            busy.increment();
+                            Thread.sleep(1000L * Long.parseLong(reply.headers().firstValue("Retry-After").orElse("1")));
+                        } else {
+                            other.increment();
+                            remember(examples, reply.statusCode() + " " + reply.body());
+                        }
+                    } catch (IOException failed) {
+                        errors.increment();
+                        remember(examples, failed.toString());
+                    }
+                }
+                latencies.add(0, stored);
+                return latencies.stream().mapToLong(Long::longValue).toArray();
+            }));
+        }
+        long[] all = new long[0];
+        long missing = 0;
+        long extra = 0;
+        for (int c = 0; c < CLIENTS; c++) {
+            long[] some = work.get(c).get();
+            long read = storedSamples(http, server, token, "overload-" + run + "-" + c);
+            missing += Math.max(0, some[0] - read);
+            extra += Math.max(0, read - some[0]);
+            long[] merged = Arrays.copyOf(all, all.length + some.length - 1);
+            System.arraycopy(some, 1, merged, all.length, some.length - 1);
+            all = merged;
+        }
+        clients.shutdown();
+        Arrays.sort(all);
+        System.out.printf("%-28s 202: %6d  429: %6d  other: %4d  errors: %4d  | 202s p50 %7.1f ms  p99 %7.1f ms"
+                        + "  | server peak RSS %5d MiB | accepted samples not read back: %d, stored beyond them: %d%n",
+                label, accepted.sum(), busy.sum(), other.sum(), errors.sum(),
+                all.length == 0 ? Double.NaN : all[all.length / 2] / 1e6,
+                all.length == 0 ? Double.NaN : all[(int) (all.length * 0.99)] / 1e6, peakRssMiB(pid), missing, extra);
+        examples.forEach(example -> System.out.println("    e.g. " + example));
+        System.exit(0);
+    }
+
+    static void remember(List<String> examples, String example) {
+        synchronized (examples) {
+            if (examples.size() < 3) {
+                examples.add(example.length() > 200 ? example.substring(0, 200) : example);
+            }
+        }
+    }
+
+    static String body(long offset) {
+        StringBuilder body = new StringBuilder(BATCH * 110).append('[');
+        for (int i = 0; i < BATCH; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"timeseriesId\":\"ts\",\"val\":").append(i % 100).append('.').append(i % 10)
+                    .append(",\"timestamp\":\"").append(T0.plusSeconds(offset + i)).append("\",\"metric\":\"Raw\"}");
+        }
+        return body.append(']').toString();
+    }
+
+    /** The samples stored for the device: its one series' count (0 when the device is unknown). */
+    static long storedSamples(HttpClient http, URI server, String token, String device) throws Exception {
+        HttpRequest get = HttpRequest.newBuilder(server.resolve("/apollo/devices/" + device + "/timeseries"))
+                .timeout(TIMEOUT).header("Authorization", "Bearer " + token).build();
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> reply = http.send(get, HttpResponse.BodyHandlers.ofString());
+            if (reply.statusCode() == 404) {
+                return 0;
+            }
+            if (reply.statusCode() == 200) {
+                Matcher count = COUNT.matcher(reply.body());
+                return count.find() ? Long.parseLong(count.group(1)) : 0;
+            }
+            if (reply.statusCode() != 429 || attempt > 10) {
+                throw new IllegalStateException(device + ": " + reply.statusCode() + " " + reply.body());
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    static long peakRssMiB(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                .filter(line -> line.startsWith("VmHWM:")).mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                .findFirst().orElse(0) / 1024;
+    }
+}
