@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
+import io.apollo.testing.ServerLog;
 import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
@@ -88,6 +89,48 @@ class TooBusyIT extends ServerTest {
             assertTrue(answer.endsWith("{\"status\":{\"Message\":\"Server too busy\",\"Code\":\"429\"},\"data\":{}}"), answer);
         }
         assertTrue(!api.stored(device).getBoolean("exists"));
+    }
+
+    /**
+     * A batch whose head came while places were free, and whose body arrived after they were all
+     * taken, is refused once its body is in, and nothing of it is stored.
+     */
+    @Test
+    void aBatchThatFindsNoPlaceOnceItsBodyIsInIsRefused() throws Exception {
+        String device = Api.newDevice();
+        ServerLog log = ServerLog.fromNow();
+        byte[] body = batch(sample("t", "1", "2020-01-01T00:00:00Z")).getBytes(StandardCharsets.UTF_8);
+        String head = "POST /" + String.format(Api.SAMPLES_PATH, device) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n";
+        try (Socket socket = new Socket(api.base().getHost(), api.base().getPort())) {
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // The head is past the early check within milliseconds; the body is awaited for 8 s.
+            Thread.sleep(2_000);
+            assertEquals(PLACES, takeAll("writes"));
+            socket.getOutputStream().write(body);
+            socket.setSoTimeout(10_000);
+            String answer = response(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 429"), answer);
+            assertTrue(answer.toLowerCase().contains("\r\nretry-after: 1\r\n"), answer);
+            assertTrue(answer.endsWith("{\"status\":{\"Message\":\"Server too busy\",\"Code\":\"429\"},\"data\":{}}"), answer);
+        }
+        assertTrue(!api.stored(device).getBoolean("exists"));
+        String line = device + "/timeseries/samples status=429";
+        String written = log.writtenOnce(text -> text.contains(line));
+        assertTrue(written.contains(line + " durationMs="), written);
+        assertTrue(written.matches("(?s).*" + line + " durationMs=\\d+ samples=1 .*"), "refused after its body was read: " + written);
+    }
+
+    /** The token is checked before the places: an expired one gets its 401 even when all are taken. */
+    @Test
+    void aBadTokenIsStillAnsweredWith401() {
+        takeAll("writes");
+        api.post(Api.newDevice()).token(TestTokens.groups("apollo_write").collections("busy").expired().sign())
+                .body(batch(sample("t", "1", "2020-01-01T00:00:00Z"))).send().assertError(401, "Missing or invalid bearer token");
+        assertEquals(429, api.post(Api.newDevice()).body(batch(sample("t", "1", "2020-01-01T00:00:00Z"))).send().status(),
+                "no token at all");
     }
 
     /** One whole response with a Content-Length, or what came of it before the time ran out. */

@@ -29,7 +29,7 @@ public class ServiceMetrics {
 
     /** The outcomes after which the samples of a batch were read, and so can be counted. */
     private static final Set<BatchOutcome> READ = EnumSet.of(BatchOutcome.VALIDATION, BatchOutcome.FORBIDDEN,
-            BatchOutcome.SERVER_ERROR);
+            BatchOutcome.TOO_BUSY, BatchOutcome.SERVER_ERROR);
 
     private static final Logger LOG = Logger.getLogger(ServiceMetrics.class.getName());
 

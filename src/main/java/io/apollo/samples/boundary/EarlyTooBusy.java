@@ -22,7 +22,8 @@ import java.util.Optional;
  * for the next request (closing it instead could reset it under a client still sending, before
  * the client has read the answer). A batch that passes here may still be refused once its body
  * is in, if the places were taken meanwhile. Mapped in web.xml before the body is received
- * (non-blocking-bodies).
+ * (non-blocking-bodies), after the container has checked the token (a bad one still gets its 401);
+ * the rest of the request (its scope, its media type, its length) is not looked at.
  */
 public class EarlyTooBusy extends HttpFilter {
 
@@ -35,7 +36,7 @@ public class EarlyTooBusy extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (admission.writesFull() && isPostOfSamples(request)) {
+        if (isPostOfSamples(request) && admission.writesFull()) {
             ContainerErrorServlet.write(response,
                     new RejectionMapper().toResponse(new ServerTooBusy(Admission.RETRY_AFTER)));
             return;

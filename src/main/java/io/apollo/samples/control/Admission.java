@@ -2,9 +2,12 @@ package io.apollo.samples.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -12,9 +15,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@value #MAX_WRITES} batches being written or waiting to be ({@link #write()}), at most
  * {@value #MAX_READS} reads ({@link #read()}). One more is refused with {@link ServerTooBusy}
  * and a hint to retry after {@link #RETRY_AFTER}, instead of queueing until its client gives up:
- * past the database's pace, more at once only wait longer, each holding its memory and a thread.
- * A batch counts from when its body has been read until its transaction has ended; a POST that
- * arrives while all are taken is refused before its body is read ({@link #writesFull()}).
+ * past the database's pace, more at once only wait longer. A batch counts from when its body has
+ * been read until its transaction has ended (a body still arriving takes no place, so slow
+ * clients cannot keep others out; its size and time have limits of their own); a POST that
+ * arrives while all are taken is refused before its body is read ({@link #writesFull()}). The
+ * limits are read when the application starts: one below 1 fails the deployment.
  */
 @ApplicationScoped
 public class Admission {
@@ -33,6 +38,12 @@ public class Admission {
 
     private Semaphore writes;
     private Semaphore reads;
+
+    /** Created with the application, so that a bad limit fails its deployment, not its requests. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Calling any method makes the container create the bean: @PostConstruct checks the limits.
+        writesFull();
+    }
 
     @PostConstruct
     void limits() {
@@ -66,10 +77,15 @@ public class Admission {
         if (!places.tryAcquire()) {
             throw new ServerTooBusy(RETRY_AFTER);
         }
-        return places::release;
+        AtomicBoolean given = new AtomicBoolean();
+        return () -> {
+            if (given.compareAndSet(false, true)) {
+                places.release();
+            }
+        };
     }
 
-    /** A place taken; {@link #close()} gives it back. */
+    /** A place taken; {@link #close()} gives it back (once, however often it is called). */
     @FunctionalInterface
     public interface Permit extends AutoCloseable {
 

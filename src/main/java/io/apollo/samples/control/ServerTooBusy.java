@@ -7,7 +7,7 @@ import java.util.Optional;
 /** More requests of a kind being served than the server takes at once: try again after a while. */
 public class ServerTooBusy extends Rejection {
 
-    public static final String MESSAGE = "Server too busy";
+    private static final String MESSAGE = "Server too busy";
 
     private final Duration retryAfter;
 

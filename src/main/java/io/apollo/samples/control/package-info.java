@@ -1,7 +1,8 @@
 /**
  * The rules of devices and samples, each under its name: parsing a batch, validating samples,
  * timestamps, the collections rule ({@code DeviceAccess}), finding and locking devices
- * ({@code Devices}), queries and their continuation tokens, and the refusals of these rules.
+ * ({@code Devices}), queries and their continuation tokens, how many batches and reads are served
+ * at once ({@code Admission}), and the refusals of these rules.
  * {@code SampleStore} is the one seam to the database for samples: it owns the transaction's
  * connection, every SQL statement and the H2/PostgreSQL switch; JPA handles only entities.
  * Uses {@code samples.entity}, {@code envelope.control} and {@code persistence.control}.

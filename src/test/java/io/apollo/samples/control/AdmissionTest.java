@@ -48,7 +48,19 @@ class AdmissionTest {
     }
 
     @Test
-    void aLimitBelowOneIsRefusedAtDeployment() {
+    void aPlaceIsGivenBackOnce() {
+        Admission admission = admission(1, 1);
+        Admission.Permit writing = admission.write();
+        writing.close();
+        writing.close();
+        try (Admission.Permit again = admission.write()) {
+            assertThrows(ServerTooBusy.class, admission::write, "a second close gave no second place");
+        }
+    }
+
+    /** Checked when the bean is created, which the application's start does (Admission#start). */
+    @Test
+    void aLimitBelowOneIsRefused() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> admission(0, 4));
         assertEquals("apollo.ingest.max-in-flight must be at least 1, not 0", refused.getMessage());
         assertThrows(IllegalArgumentException.class, () -> admission(4, -1));
