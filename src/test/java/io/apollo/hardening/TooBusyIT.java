@@ -86,7 +86,7 @@ class TooBusyIT extends ServerTest {
             String answer = response(socket.getInputStream());
             assertTrue(answer.startsWith("HTTP/1.1 429"), answer);
             assertTrue(answer.toLowerCase().contains("\r\nretry-after: 1\r\n"), answer);
-            assertTrue(answer.endsWith("{\"status\":{\"Message\":\"Server too busy\",\"Code\":\"429\"},\"data\":{}}"), answer);
+            assertTrue(answer.contains("{\"status\":{\"Message\":\"Server too busy\",\"Code\":\"429\"},\"data\":{}}"), answer);
         }
         assertTrue(!api.stored(device).getBoolean("exists"));
     }
@@ -114,7 +114,7 @@ class TooBusyIT extends ServerTest {
             String answer = response(socket.getInputStream());
             assertTrue(answer.startsWith("HTTP/1.1 429"), answer);
             assertTrue(answer.toLowerCase().contains("\r\nretry-after: 1\r\n"), answer);
-            assertTrue(answer.endsWith("{\"status\":{\"Message\":\"Server too busy\",\"Code\":\"429\"},\"data\":{}}"), answer);
+            assertTrue(answer.contains("{\"status\":{\"Message\":\"Server too busy\",\"Code\":\"429\"},\"data\":{}}"), answer);
         }
         assertTrue(!api.stored(device).getBoolean("exists"));
         String line = device + "/timeseries/samples status=429";
@@ -133,7 +133,7 @@ class TooBusyIT extends ServerTest {
                 "no token at all");
     }
 
-    /** One whole response with a Content-Length, or what came of it before the time ran out. */
+    /** One whole response (sized or chunked); fails with what came of it when the time ran out. */
     private static String response(InputStream in) throws IOException {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
@@ -142,12 +142,15 @@ class TooBusyIT extends ServerTest {
                 String text = answer.toString(StandardCharsets.UTF_8);
                 int headEnd = text.indexOf("\r\n\r\n");
                 Matcher length = CONTENT_LENGTH.matcher(text);
-                if (headEnd >= 0 && length.find() && answer.size() == headEnd + 4 + Integer.parseInt(length.group(1))) {
+                boolean whole = headEnd >= 0 && (length.find()
+                        ? answer.size() == headEnd + 4 + Integer.parseInt(length.group(1))
+                        : text.length() > headEnd + 4 && text.endsWith("\r\n0\r\n\r\n"));
+                if (whole) {
                     break;
                 }
             }
         } catch (SocketTimeoutException late) {
-            throw new AssertionError("no whole answer within 5 s: " + answer.toString(StandardCharsets.UTF_8), late);
+            throw new AssertionError("no whole answer in time: " + answer.toString(StandardCharsets.UTF_8), late);
         }
         return answer.toString(StandardCharsets.UTF_8);
     }
