@@ -78,15 +78,10 @@ class TooBusyIT extends ServerTest {
     void aPostWhoseBodyHasNotArrivedIsRefusedWithoutWaitingForIt() throws Exception {
         String device = Api.newDevice();
         takeAll("writes");
-        String head = "POST /" + String.format(Api.SAMPLES_PATH, device) + " HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n";
         try (Socket socket = new Socket(api.base().getHost(), api.base().getPort())) {
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(head(device, 1000));
             socket.setSoTimeout(5_000);
-            String answer = response(socket.getInputStream());
-            assertTrue(answer.startsWith("HTTP/1.1 429"), answer);
-            assertTrue(answer.toLowerCase().contains("\r\nretry-after: 1\r\n"), answer);
-            assertTrue(answer.contains("{\"status\":{\"Message\":\"Server too busy\",\"Code\":\"429\"},\"data\":{}}"), answer);
+            assertTooBusyAnswer(response(socket.getInputStream()));
         }
         assertTrue(!api.stored(device).getBoolean("exists"));
     }
@@ -100,21 +95,15 @@ class TooBusyIT extends ServerTest {
         String device = Api.newDevice();
         ServerLog log = ServerLog.fromNow();
         byte[] body = batch(sample("t", "1", "2020-01-01T00:00:00Z")).getBytes(StandardCharsets.UTF_8);
-        String head = "POST /" + String.format(Api.SAMPLES_PATH, device) + " HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.length + "\r\n\r\n";
         try (Socket socket = new Socket(api.base().getHost(), api.base().getPort())) {
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(head(device, body.length));
             socket.getOutputStream().flush();
             // The head is past the early check within milliseconds; the body is awaited for 8 s.
             Thread.sleep(2_000);
             assertEquals(PLACES, takeAll("writes"));
             socket.getOutputStream().write(body);
             socket.setSoTimeout(10_000);
-            String answer = response(socket.getInputStream());
-            assertTrue(answer.startsWith("HTTP/1.1 429"), answer);
-            assertTrue(answer.toLowerCase().contains("\r\nretry-after: 1\r\n"), answer);
-            assertTrue(answer.contains("{\"status\":{\"Message\":\"Server too busy\",\"Code\":\"429\"},\"data\":{}}"), answer);
+            assertTooBusyAnswer(response(socket.getInputStream()));
         }
         assertTrue(!api.stored(device).getBoolean("exists"));
         String line = device + "/timeseries/samples status=429";
@@ -131,6 +120,20 @@ class TooBusyIT extends ServerTest {
                 .body(batch(sample("t", "1", "2020-01-01T00:00:00Z"))).send().assertError(401, "Missing or invalid bearer token");
         assertEquals(429, api.post(Api.newDevice()).body(batch(sample("t", "1", "2020-01-01T00:00:00Z"))).send().status(),
                 "no token at all");
+    }
+
+    /** The head of a POST of samples announcing a body of {@code length} bytes. */
+    private static byte[] head(String device, int length) {
+        return ("POST /" + String.format(Api.SAMPLES_PATH, device) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + length
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A whole 429 answer as it came over the connection. */
+    private static void assertTooBusyAnswer(String answer) {
+        assertTrue(answer.startsWith("HTTP/1.1 429"), answer);
+        assertTrue(answer.toLowerCase().contains("\r\nretry-after: 1\r\n"), answer);
+        assertTrue(answer.contains("{\"status\":{\"Message\":\"Server too busy\",\"Code\":\"429\"},\"data\":{}}"), answer);
     }
 
     /** One whole response (sized or chunked); fails with what came of it when the time ran out. */
