@@ -36,9 +36,9 @@ public class EarlyTooBusy extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (isPostOfSamples(request) && admission.writesFull()) {
-            ContainerErrorServlet.write(response,
-                    new RejectionMapper().toResponse(new ServerTooBusy(Admission.RETRY_AFTER)));
+        // The places first: a counter read, where the route is a match of every route's pattern.
+        if (admission.writesFull() && isPostOfSamples(request)) {
+            ContainerErrorServlet.write(response, new RejectionMapper().toResponse(new ServerTooBusy()));
             return;
         }
         chain.doFilter(request, response);

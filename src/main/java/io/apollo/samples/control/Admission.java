@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How many requests of each kind are served at once on this instance: at most
  * {@value #MAX_WRITES} batches being written or waiting to be ({@link #write()}), at most
  * {@value #MAX_READS} reads ({@link #read()}). One more is refused with {@link ServerTooBusy}
- * and a hint to retry after {@link #RETRY_AFTER}, instead of queueing until its client gives up:
+ * and a hint to retry after a second, instead of queueing until its client gives up:
  * past the database's pace, more at once only wait longer. A batch counts from when its body has
  * been read until its transaction has ended (a body still arriving takes no place, so slow
  * clients cannot keep others out; its size and time have limits of their own); a POST that
@@ -26,7 +25,6 @@ public class Admission {
 
     public static final String MAX_WRITES = "apollo.ingest.max-in-flight";
     public static final String MAX_READS = "apollo.read.max-in-flight";
-    public static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     @Inject
     @ConfigProperty(name = MAX_WRITES, defaultValue = "32")
@@ -39,10 +37,12 @@ public class Admission {
     private Semaphore writes;
     private Semaphore reads;
 
-    /** Created with the application, so that a bad limit fails its deployment, not its requests. */
+    /**
+     * Observing the application's start creates the bean then (and runs {@link #limits()}), so that
+     * a bad limit fails the deployment, not its requests.
+     */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // Calling any method makes the container create the bean: @PostConstruct checks the limits.
-        writesFull();
+        // Nothing more to do: the bean exists now.
     }
 
     @PostConstruct
@@ -75,7 +75,7 @@ public class Admission {
 
     private static Permit take(Semaphore places) {
         if (!places.tryAcquire()) {
-            throw new ServerTooBusy(RETRY_AFTER);
+            throw new ServerTooBusy();
         }
         AtomicBoolean given = new AtomicBoolean();
         return () -> {

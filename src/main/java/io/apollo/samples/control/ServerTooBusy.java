@@ -7,17 +7,15 @@ import java.util.Optional;
 /** More requests of a kind being served than the server takes at once: try again after a while. */
 public class ServerTooBusy extends Rejection {
 
-    private static final String MESSAGE = "Server too busy";
+    /** Long enough for a batch or a read in flight to end, short enough not to idle a free server. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
-    private final Duration retryAfter;
-
-    public ServerTooBusy(Duration retryAfter) {
-        super(Kind.TOO_BUSY, MESSAGE);
-        this.retryAfter = retryAfter;
+    public ServerTooBusy() {
+        super(Kind.TOO_BUSY, "Server too busy");
     }
 
     @Override
     public Optional<Duration> retryAfter() {
-        return Optional.of(retryAfter);
+        return Optional.of(RETRY_AFTER);
     }
 }

@@ -133,19 +133,37 @@ class MetricsIT extends ServerTest {
         assertEquals(0, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
     }
 
-    /** A batch refused because the server has no place for it is counted as too busy. */
+    /**
+     * A batch refused because the server has no place for it is counted as too busy; its samples
+     * too when it was refused once its body was in (its head came while places were free).
+     */
     @Test
-    void aBatchRefusedAsTooBusyIsCountedSo() {
+    void aBatchRefusedAsTooBusyIsCountedSo() throws Exception {
         Map<String, Double> before = metrics();
-        assertEquals(200, api.call("POST", "apollo/testing/places/writes").send().status());
-        try {
-            assertEquals(429, api.post(Api.newDevice()).token(WRITER).body(Samples.batchOf(3)).send().status());
-            assertEquals(429, api.post(Api.newDevice()).token(WRITER).body(Samples.batchOf(3)).send().status());
-        } finally {
-            assertEquals(200, api.call("DELETE", "apollo/testing/places").send().status());
+        byte[] body = Samples.batchOf(4).getBytes(StandardCharsets.UTF_8);
+        String head = "POST /" + String.format(Api.SAMPLES_PATH, Api.newDevice()) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + WRITER + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n";
+        try (Socket late = new Socket(api.base().getHost(), api.base().getPort())) {
+            late.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            late.getOutputStream().flush();
+            // Past the early check within milliseconds; its body is awaited for 8 s.
+            Thread.sleep(2_000);
+            assertEquals(200, api.call("POST", "apollo/testing/places/writes").send().status());
+            try {
+                assertEquals(429, api.post(Api.newDevice()).token(WRITER).body(Samples.batchOf(3)).send().status());
+                late.getOutputStream().write(body);
+                late.setSoTimeout(10_000);
+                byte[] status = late.getInputStream().readNBytes("HTTP/1.1 429".length());
+                assertEquals("HTTP/1.1 429", new String(status, StandardCharsets.US_ASCII));
+            } finally {
+                assertEquals(200, api.call("DELETE", "apollo/testing/places").send().status());
+            }
         }
         Map<String, Double> after = metricsAfter(before, 2, 0);
         assertEquals(2, increase(before, after, series("apollo_batches_total", "outcome", "too_busy")));
+        assertEquals(4, increase(before, after, series("apollo_samples_rejected_total", "reason", "too_busy")),
+                "only the batch whose body was read");
         assertEquals(0, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
     }
 

@@ -4,6 +4,7 @@ import static io.apollo.testing.Samples.batch;
 import static io.apollo.testing.Samples.batchOf;
 import static io.apollo.testing.Samples.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -55,6 +56,24 @@ class ConfigurationIT {
                     .send().assertError(403, "User does not have access to device");
 
             assertEquals(3, api.get(device, "").token(token).send().assertEnvelope(200, "").asJsonArray().size());
+        }
+    }
+
+    /**
+     * A limit of requests at once below 1 fails the deployment when it starts, logged with the
+     * setting's name, instead of failing every request later: the instance is not ready and
+     * takes no batch (Payara answers 500 for an application that did not start).
+     */
+    @Test
+    void aLimitBelowOneFailsTheDeployment() throws Exception {
+        try (PayaraProcess server = PayaraProcess.start("configuration-admission-server", dataDir,
+                List.of("-Dapollo.ingest.max-in-flight=0"), Map.of())) {
+            assertTrue(server.log().contains("apollo.ingest.max-in-flight must be at least 1, not 0"), server.log());
+            Api.Reply post = server.api().post(Api.newDevice()).token(TestTokens.groups("apollo_write").collections("c").sign())
+                    .body(batchOf(1)).send();
+            assertEquals(500, post.status(), post.text());
+            Api.Reply ready = server.api().management("health/ready").send();
+            assertNotEquals(200, ready.status(), ready.text());
         }
     }
 
