@@ -45,7 +45,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>single-sample POSTs from SINGLE_CLIENTS connections: requests/s, p50, p99;</li>
  *   <li>their ceiling: the same transaction by plain JDBC from SINGLE_CLIENTS threads, each on a
  *       connection of its own with its statements prepared once: lock the device's row
- *       ({@code SELECT ... FOR UPDATE}), upsert one sample, commit.</li>
+ *       ({@code SELECT ... FOR UPDATE}), upsert one sample, commit;</li>
+ *   <li>one device from many connections: single-sample POSTs and batches of 1,000 from
+ *       SINGLE_CLIENTS connections, all to one device, next to the same load on a device per
+ *       connection (each connection writes series of its own either way: batches of one device are
+ *       written side by side unless they write the same series); with a baseline server, the same
+ *       for it.</li>
  * </ol>
  * The tables grow round after round (the ceiling's twice as fast: it holds the rows of both ways).
  * The medians of ROUNDS rounds are printed, with the server's largest resident set size seen while
@@ -119,6 +124,10 @@ public class IngestThroughput {
                         baselineNew, baselineNew / ceilingNew, fresh.samplesPerSecond / baselineNew);
             }
         }
+        List<double[]> oneDevice = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            oneDevice.add(oneDevice(round));
+        }
         double[] median = new double[rounds.get(0).length];
         for (int i = 0; i < median.length; i++) {
             int column = i;
@@ -146,33 +155,97 @@ public class IngestThroughput {
         System.out.printf("  single-sample POSTs, %d connections: %.0f requests/s, p50 %.1f ms, p99 %.1f ms;"
                 + " ceiling (lock, upsert, commit) %.0f transactions/s, ratio %.2f%n", SINGLE_CLIENTS, median[4],
                 median[5], median[6], median[9], singleRatios[singleRatios.length / 2]);
+        printOneDevice(oneDevice);
         System.out.printf("  server resident set size, largest seen: %d MiB%n", maxRss.get() / 1024);
         try (Connection setUp = DriverManager.getConnection(jdbc, args[4], args[5])) {
             dropCeilingTable(setUp);
         }
     }
 
+    /**
+     * One round of SINGLE_CLIENTS connections on a device each, then on one device: single-sample
+     * requests/s and p99 (ms), and samples/s of batches; then the same for the baseline (NaN without one).
+     */
+    static double[] oneDevice(int round) throws Exception {
+        double[] figures = new double[12];
+        int at = 0;
+        for (URI server : new URI[] {base, baselineBase}) {
+            for (boolean one : new boolean[] {false, true}) {
+                if (server == null) {
+                    figures[at++] = Double.NaN;
+                    figures[at++] = Double.NaN;
+                    figures[at++] = Double.NaN;
+                    continue;
+                }
+                String prefix = "r" + round + (one ? "-one" : "-many") + (server == base ? "" : "-baseline");
+                Result singles = load(server, SINGLE_CLIENTS, 1, prefix + "-single", SECONDS, null, one);
+                Result batches = load(server, SINGLE_CLIENTS, BATCH, prefix + "-batch", SECONDS, null, one);
+                figures[at++] = singles.requestsPerSecond;
+                figures[at++] = singles.p99;
+                figures[at++] = batches.samplesPerSecond;
+            }
+        }
+        System.out.printf("round %d, %d connections: singles %.0f req/s (p99 %.1f ms) on a device each, %.0f (p99 %.1f ms)"
+                + " on one device (%.2f); batches %.0f samples/s on a device each, %.0f on one device (%.2f)%n",
+                round + 1, SINGLE_CLIENTS, figures[0], figures[1], figures[3], figures[4], figures[3] / figures[0],
+                figures[2], figures[5], figures[5] / figures[2]);
+        if (baselineBase != null) {
+            System.out.printf("  baseline: singles %.0f req/s on a device each, %.0f on one device (%.2f); batches %.0f"
+                    + " samples/s on a device each, %.0f on one device (%.2f)%n", figures[6], figures[9],
+                    figures[9] / figures[6], figures[8], figures[11], figures[11] / figures[8]);
+        }
+        return figures;
+    }
+
+    static void printOneDevice(List<double[]> rounds) {
+        double[] m = new double[rounds.get(0).length];
+        for (int i = 0; i < m.length; i++) {
+            int column = i;
+            m[i] = rounds.stream().mapToDouble(r -> r[column]).sorted().toArray()[rounds.size() / 2];
+        }
+        System.out.printf("  one device from %d connections (each its own series), against a device per connection:%n"
+                + "    single-sample POSTs %.0f requests/s (p99 %.1f ms) against %.0f (p99 %.1f ms), ratio %.2f%n"
+                + "    batches of %d %.0f samples/s against %.0f, ratio %.2f%n", SINGLE_CLIENTS, m[3], m[4], m[0], m[1],
+                ratio(rounds, 3, 0), BATCH, m[5], m[2], ratio(rounds, 5, 2));
+        if (baselineBase != null) {
+            System.out.printf("    the baseline build: single-sample POSTs %.0f against %.0f, ratio %.2f; batches %.0f"
+                    + " against %.0f, ratio %.2f%n", m[9], m[6], ratio(rounds, 9, 6), m[11], m[8], ratio(rounds, 11, 8));
+        }
+    }
+
+    /** The median of the rounds' ratios of two columns. */
+    static double ratio(List<double[]> rounds, int numerator, int denominator) {
+        double[] ratios = rounds.stream().mapToDouble(r -> r[numerator] / r[denominator]).sorted().toArray();
+        return ratios[ratios.length / 2];
+    }
+
     record Result(double samplesPerSecond, double requestsPerSecond, double p50, double p99, int[] batchesPerClient) {
     }
 
-    /**
-     * Connections posting batches for some seconds, each client to its own device, batch n of
-     * client c holding the keys {@link #body} gives it; with {@code cycle}, client c re-posts its
-     * first cycle[c] batches over and over (existing keys).
-     */
     static Result load(URI server, int clients, int size, String devicePrefix, int seconds, int[] cycle)
             throws Exception {
+        return load(server, clients, size, devicePrefix, seconds, cycle, false);
+    }
+
+    /**
+     * Connections posting batches for some seconds, each client to its own device (or all to one),
+     * batch n of client c holding the keys {@link #body} gives it; with {@code cycle}, client c
+     * re-posts its first cycle[c] batches over and over (existing keys).
+     */
+    static Result load(URI server, int clients, int size, String devicePrefix, int seconds, int[] cycle,
+            boolean oneDevice) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<long[]>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            String device = devicePrefix + "-" + c;
+            String device = oneDevice ? devicePrefix : devicePrefix + "-" + c;
+            String series = "c" + c + "-ts-";
             int repeat = cycle == null ? Integer.MAX_VALUE : cycle[c];
             workers.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
                 try (HttpConnection http = new HttpConnection(server)) {
                     for (int n = 0; System.nanoTime() < deadline; n++) {
-                        latencies.add(http.post(device, body(size, (long) (n % repeat) * size)));
+                        latencies.add(http.post(device, body(series, size, (long) (n % repeat) * size)));
                     }
                 }
                 return latencies.stream().mapToLong(Long::longValue).toArray();
@@ -195,11 +268,12 @@ public class IngestThroughput {
                 all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, perClient);
     }
 
-    static String body(int size, long offset) {
+    /** {@code size} samples of the 10 series {@code series}0 to 9 in turn, one a second from T0 plus {@code offset} s. */
+    static String body(String series, int size, long offset) {
         StringBuilder body = new StringBuilder(size * 110).append('[');
         for (int i = 0; i < size; i++) {
             body.append(i == 0 ? "" : ",")
-                    .append("{\"timeseriesId\":\"ts-").append(i % 10)
+                    .append("{\"timeseriesId\":\"").append(series).append(i % 10)
                     .append("\",\"val\":").append(i)
                     .append(",\"timestamp\":\"").append(T0.plusSeconds(offset + i))
                     .append("\",\"metric\":\"Raw\"}");

@@ -1,13 +1,15 @@
 package io.apollo.samples.boundary;
 
-import io.apollo.samples.control.Devices;
-import io.apollo.samples.control.LockedDevice;
 import io.apollo.samples.control.RetentionPeriod;
 import io.apollo.samples.control.SampleInput;
-import io.apollo.samples.control.SampleStore;
 import io.apollo.samples.control.SampleValidation;
+import io.apollo.samples.control.SampleWrites;
+import io.apollo.samples.control.SeriesChanged;
 import io.apollo.samples.control.ValidSample;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,20 +19,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One POST, one transaction: validation (the retention period included), the device (locked, and registered on its first batch)
- * and the caller's access to it, then the samples. Anything that fails before the commit stores
- * nothing of the batch. The device stays locked until the commit, so concurrent batches of one
- * device (a client retrying while its first attempt is still running) are written one after the
- * other instead of both inserting the same new key.
+ * One POST: validation (the retention period included), then the batch written in one transaction
+ * ({@link SampleWrites}). Written once more, under its device's lock, in the rare case a series it
+ * writes was deleted while it was being written: the first attempt stored nothing.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SampleIngestion {
 
-    @Inject
-    Devices devices;
-
-    @Inject
-    SampleStore store;
+    @EJB
+    SampleWrites writes;
 
     @Inject
     RetentionPeriod retention;
@@ -39,7 +37,11 @@ public class SampleIngestion {
             List<SampleInput> batch) {
         Instant now = Instant.now();
         List<ValidSample> samples = SampleValidation.validate(batch, retention.at(now));
-        LockedDevice device = devices.lockForWriting(deviceId, callerCollections, requestedCollection);
-        store.upsert(device, samples, OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        OffsetDateTime ingestedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        try {
+            writes.write(deviceId, callerCollections, requestedCollection, samples, ingestedAt);
+        } catch (SeriesChanged deleted) {
+            writes.writeUnderDeviceLock(deviceId, callerCollections, requestedCollection, samples, ingestedAt);
+        }
     }
 }

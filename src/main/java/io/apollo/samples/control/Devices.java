@@ -48,15 +48,15 @@ public class Devices {
      * the winner's device and goes on, or is refused when the winner put it in a collection the
      * loser may not reach ({@link UniqueInserts}).
      */
-    public LockedDevice lockForWriting(String deviceId, Set<String> callerCollections, String requestedCollection) {
-        Optional<LockedDevice> existing = store.lockDevice(deviceId);
+    public StoredDevice lockForWriting(String deviceId, Set<String> callerCollections, String requestedCollection) {
+        Optional<StoredDevice> existing = store.lockDevice(deviceId);
         if (existing.isPresent()) {
             DeviceAccess.check(callerCollections, requestedCollection, existing.get().collectionId());
             return existing.get();
         }
         inserts.insertUnlessPresent("devices", List.of("device_id", "collection_id"),
                 List.of(deviceId, DeviceAccess.collectionForNewDevice(callerCollections, requestedCollection)));
-        LockedDevice registered = store.lockDevice(deviceId).orElseThrow(() -> new IllegalStateException(
+        StoredDevice registered = store.lockDevice(deviceId).orElseThrow(() -> new IllegalStateException(
                 "Device " + deviceId + " could neither be registered nor found"));
         DeviceAccess.check(callerCollections, requestedCollection, registered.collectionId());
         return registered;

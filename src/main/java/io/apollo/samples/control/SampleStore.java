@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -51,7 +52,10 @@ import java.util.stream.Collectors;
 @Dependent
 public class SampleStore {
 
-    static final String LOCK_DEVICE = "SELECT device_key, collection_id FROM devices WHERE device_id = ? FOR UPDATE";
+    static final String DEVICE = "SELECT device_key, collection_id FROM devices WHERE device_id = ?";
+    static final String LOCK_DEVICE = DEVICE + " FOR UPDATE";
+    static final String SERIES_KEYS = "SELECT series_key FROM series WHERE device_key = ?";
+    static final String LOCK_SERIES = "SELECT series_key FROM series WHERE series_key = ? FOR UPDATE";
     static final String DEVICE_KEY = "SELECT device_key FROM devices WHERE device_id = ?";
     static final String DELETE_MINUTES = "DELETE FROM sample_minutes WHERE series_key IN"
             + " (SELECT series_key FROM series WHERE device_key = ?)";
@@ -94,39 +98,136 @@ public class SampleStore {
     DatabaseVendor vendor;
 
     /**
-     * Locks a device's row for the caller's transaction ({@code SELECT ... FOR UPDATE}), so that
-     * batches of one device are written one after the other, whichever instance receives them.
+     * A device's row as committed, without a lock: a batch of series the device has had is written
+     * under the locks of those series alone ({@link #upsert}), so that batches of one device that
+     * write different series run side by side.
      *
-     * @return the locked device, or empty when there is no such device (nothing locked)
+     * @return the device, or empty when there is no such device
      */
-    public Optional<LockedDevice> lockDevice(String deviceId) {
-        return run("Locking device " + deviceId, connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(LOCK_DEVICE)) {
-                lock.setString(1, deviceId);
-                try (ResultSet device = lock.executeQuery()) {
-                    return device.next()
-                            ? Optional.of(new LockedDevice(deviceId, device.getInt(1), device.getString(2)))
-                            : Optional.empty();
-                }
-            }
-        });
+    public Optional<StoredDevice> device(String deviceId) {
+        return run("Reading device " + deviceId, connection -> readDevice(connection, DEVICE, deviceId));
     }
 
     /**
-     * Writes a batch of a device the caller has locked ({@link #lockDevice}), so that no other
-     * transaction writes the same keys, or registers the same series, at the same time. A key
-     * written again gets the new value. The batch's minutes are kept exact ({@link SampleMinutes}).
+     * Locks a device's row for the caller's transaction ({@code SELECT ... FOR UPDATE}), whichever
+     * instance holds the other transactions: one registers the device's new series at a time, and
+     * a delete excludes them.
+     *
+     * @return the locked device, or empty when there is no such device (nothing locked)
      */
-    public void upsert(LockedDevice device, List<ValidSample> samples, OffsetDateTime ingestedAt) {
+    public Optional<StoredDevice> lockDevice(String deviceId) {
+        return run("Locking device " + deviceId, connection -> readDevice(connection, LOCK_DEVICE, deviceId));
+    }
+
+    /**
+     * Locks a device's row and then every one of its series, for a delete: no batch writes the
+     * device's samples until the caller's transaction ends (a batch holds the locks of the series it
+     * writes, or the device's to register new ones).
+     *
+     * @return the locked device, or empty when there is no such device (nothing locked)
+     */
+    public Optional<StoredDevice> lockForDeleting(String deviceId) {
+        Optional<StoredDevice> device = lockDevice(deviceId);
+        device.ifPresent(locked -> run("Locking the series of device " + deviceId, connection -> {
+            SortedSet<Integer> keys = new TreeSet<>();
+            try (PreparedStatement query = connection.prepareStatement(SERIES_KEYS)) {
+                query.setInt(1, locked.key());
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        keys.add(rows.getInt(1));
+                    }
+                }
+            }
+            return lockSeries(connection, keys);
+        }));
+        return device;
+    }
+
+    private static Optional<StoredDevice> readDevice(Connection connection, String sql, String deviceId)
+            throws SQLException {
+        try (PreparedStatement read = connection.prepareStatement(sql)) {
+            read.setString(1, deviceId);
+            try (ResultSet device = read.executeQuery()) {
+                return device.next()
+                        ? Optional.of(new StoredDevice(deviceId, device.getInt(1), device.getString(2)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Locks these series' rows in the order of their keys, the same order in every transaction, so
+     * that two never wait for each other (H2 row by row, as it locks rows in the order it finds
+     * them; PostgreSQL locks a sorted selection in its order).
+     *
+     * @return whether every one of them was still there (a delete may have removed one meanwhile)
+     */
+    private boolean lockSeries(Connection connection, SortedSet<Integer> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return true;
+        }
+        int locked = 0;
+        switch (vendor) {
+            case H2 -> {
+                try (PreparedStatement lock = connection.prepareStatement(LOCK_SERIES)) {
+                    for (int key : keys) {
+                        lock.setInt(1, key);
+                        try (ResultSet row = lock.executeQuery()) {
+                            locked += row.next() ? 1 : 0;
+                        }
+                    }
+                }
+            }
+            case POSTGRESQL -> {
+                try (PreparedStatement lock = prepare(connection, "SELECT series_key FROM series WHERE series_key IN ("
+                        + placeholders(keys.size()) + ") ORDER BY series_key FOR UPDATE", List.copyOf(keys));
+                        ResultSet rows = lock.executeQuery()) {
+                    while (rows.next()) {
+                        locked++;
+                    }
+                }
+            }
+        }
+        return locked == keys.size();
+    }
+
+    /**
+     * Writes a batch under the locks of its series, so that no other transaction writes the same
+     * keys, or their minutes, at the same time; batches of other series of the device run
+     * meanwhile. A key written again gets the new value. The batch's minutes are kept exact
+     * ({@link SampleMinutes}).
+     *
+     * @param deviceLocked whether the caller's transaction holds the device's lock
+     *     ({@link #lockDevice}): then the series the device has not had are registered first;
+     *     otherwise nothing is written or locked when one of them is new, and the caller takes the
+     *     device's lock and calls again
+     * @return false when a series is new and the device is not locked
+     * @throws SeriesChanged when the device is not locked and one of its series was deleted before
+     *     it could be locked
+     */
+    public boolean upsert(StoredDevice device, List<ValidSample> samples, OffsetDateTime ingestedAt,
+            boolean deviceLocked) {
         Collection<ValidSample> latest = lastOccurrences(samples);
-        run("Storing " + samples.size() + " samples of device " + device.id(), connection -> {
-            Map<Name, Integer> series = registeredSeries(connection, device.key(), latest);
+        return run("Storing " + samples.size() + " samples of device " + device.id(), connection -> {
+            Map<Name, Integer> series = deviceLocked ? registeredSeries(connection, device.key(), latest)
+                    : keys(series(connection, device.key(), timeseriesIds(latest), null));
+            SortedSet<Integer> written = new TreeSet<>();
+            for (ValidSample sample : latest) {
+                Integer key = series.get(Name.of(sample));
+                if (key == null) {
+                    return false;
+                }
+                written.add(key);
+            }
+            if (!lockSeries(connection, written)) {
+                throw new SeriesChanged();
+            }
             Map<Integer, List<OffsetDateTime>> recomputed = switch (vendor) {
                 case H2 -> merge(connection, device, latest, series, ingestedAt);
                 case POSTGRESQL -> upsertArrays(connection, device, latest, series, ingestedAt);
             };
             SampleMinutes.refresh(connection, vendor, recomputed, false);
-            return null;
+            return true;
         });
     }
 
@@ -136,7 +237,7 @@ public class SampleStore {
      *
      * @return every sample time, by series key: all the minutes it touched are to be recomputed
      */
-    private static Map<Integer, List<OffsetDateTime>> merge(Connection connection, LockedDevice device,
+    private static Map<Integer, List<OffsetDateTime>> merge(Connection connection, StoredDevice device,
             Collection<ValidSample> samples, Map<Name, Integer> series, OffsetDateTime ingestedAt) throws SQLException {
         try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
             for (ValidSample sample : samples) {
@@ -161,7 +262,7 @@ public class SampleStore {
      * @return the times of the samples that replaced stored ones, by series key: their minutes are
      *         to be recomputed
      */
-    private static Map<Integer, List<OffsetDateTime>> upsertArrays(Connection connection, LockedDevice device,
+    private static Map<Integer, List<OffsetDateTime>> upsertArrays(Connection connection, StoredDevice device,
             Collection<ValidSample> samples, Map<Name, Integer> series, OffsetDateTime ingestedAt) throws SQLException {
         String[] values = new String[samples.size()];
         Boolean[] numeric = new Boolean[samples.size()];
@@ -212,11 +313,13 @@ public class SampleStore {
         }
     }
 
-    /** The keys of the samples' series, registering the series the device has not had before. */
+    /**
+     * The keys of the samples' series, registering the series the device has not had before (the
+     * caller holds the device's lock: no other transaction registers them meanwhile).
+     */
     private static Map<Name, Integer> registeredSeries(Connection connection, int deviceKey,
             Collection<ValidSample> samples) throws SQLException {
-        Set<String> timeseriesIds = samples.stream().map(ValidSample::timeseriesId)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> timeseriesIds = timeseriesIds(samples);
         Map<Name, Integer> keys = keys(series(connection, deviceKey, timeseriesIds, null));
         List<Name> missing = samples.stream().map(Name::of).distinct().filter(name -> !keys.containsKey(name)).toList();
         if (missing.isEmpty()) {
@@ -232,6 +335,10 @@ public class SampleStore {
             insert.executeBatch();
         }
         return keys(series(connection, deviceKey, timeseriesIds, null));
+    }
+
+    private static Set<String> timeseriesIds(Collection<ValidSample> samples) {
+        return samples.stream().map(ValidSample::timeseriesId).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Map<Name, Integer> keys(List<Series> series) {
@@ -719,14 +826,14 @@ public class SampleStore {
 
     /**
      * Deletes at most {@code max} of the samples the filter matches (its timeseries, metric and
-     * time range; order and paging do not apply) of a device the caller has locked
-     * ({@link #lockDevice}), so that no other transaction writes or deletes its samples meanwhile.
+     * time range; order and paging do not apply) of a device the caller has locked with its series
+     * ({@link #lockForDeleting}), so that no other transaction writes or deletes its samples meanwhile.
      * The minutes it touched are recomputed ({@link SampleMinutes}); when no more match, the
      * device's series left without samples are deleted too.
      *
      * @return how many it deleted: fewer than {@code max} when no more match
      */
-    public int delete(LockedDevice device, SampleQuery filter, int max) {
+    public int delete(StoredDevice device, SampleQuery filter, int max) {
         return run("Deleting samples of device " + device.id(), connection -> {
             StringBuilder where = new StringBuilder("device_key = ?");
             List<Object> parameters = new ArrayList<>(List.of(device.key()));
@@ -745,7 +852,7 @@ public class SampleStore {
             parameters.add(max);
             // H2 limits a DELETE itself; PostgreSQL deletes the keys a limited SELECT found (not
             // their ctid, which a partitioned table repeats across partitions). No other
-            // transaction writes them meanwhile: every writer of the device's samples holds its lock.
+            // transaction writes them meanwhile: the caller holds the locks of the device and its series.
             // Both return the keys deleted, whose minutes are then recomputed.
             String sql = switch (vendor) {
                 case H2 -> "SELECT series_key, sample_time FROM OLD TABLE (DELETE FROM samples WHERE " + where
@@ -775,10 +882,10 @@ public class SampleStore {
     }
 
     /**
-     * Deletes a device's minutes, series and row, which its caller has locked and whose samples it
-     * has deleted.
+     * Deletes a device's minutes, series and row, which its caller has locked with its series
+     * ({@link #lockForDeleting}) and whose samples it has deleted.
      */
-    public void deleteDevice(LockedDevice device) {
+    public void deleteDevice(StoredDevice device) {
         run("Deleting device " + device.id(), connection -> {
             for (String sql : List.of(DELETE_MINUTES, DELETE_SERIES, DELETE_DEVICE)) {
                 try (PreparedStatement delete = connection.prepareStatement(sql)) {
