@@ -388,6 +388,9 @@ public class IngestThroughput {
             ceiling.upsert("warm-up-batch-" + round, batches.batchesPerClient, false);
             ceiling.upsert("warm-up-batch-" + round + "-set", batches.batchesPerClient, true);
             load(base, SINGLE_CLIENTS, 1, "warm-up-single-" + round, 5, null);
+            if (baselineBase != null) {
+                load(baselineBase, SINGLE_CLIENTS, 1, "warm-up-single-" + round, 5, null);
+            }
             ceiling.singles("warm-up-single-" + round, 5);
         }
     }

@@ -23,7 +23,7 @@ import java.util.List;
  * own: one of its own took a second pooled connection while the caller held one, and 32 first
  * batches at once held the whole pool waiting for a second (500s after the pool's wait). The
  * price: a racer waits for the winner's whole transaction (a batch), up to the database's lock
- * timeout (H2: LOCK_TIMEOUT, 30 s), as it waits for a device's row lock anyway.
+ * timeout (H2: LOCK_TIMEOUT, 30 s), as a batch waits for another batch of the same series anyway.
  */
 @Dependent
 public class UniqueInserts {
