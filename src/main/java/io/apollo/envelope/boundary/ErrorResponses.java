@@ -1,9 +1,14 @@
 package io.apollo.envelope.boundary;
 
 import io.apollo.operations.boundary.CorrelationId;
+import jakarta.resource.ResourceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -13,6 +18,9 @@ import java.util.logging.Logger;
 public final class ErrorResponses {
 
     private static final String BEARER_CHALLENGE = "Bearer";
+    static final String DATABASE_UNAVAILABLE = "Service unavailable: no connection to the database";
+    /** How long a client is asked to wait before it sends a request the database could not take. */
+    static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
     private ErrorResponses() {
@@ -51,9 +59,53 @@ public final class ErrorResponses {
      * operator can find the stack trace without the client ever seeing it.
      */
     static Response unexpected(int status, Throwable failure) {
+        if (status == 500 && databaseUnreachable(failure)) {
+            return databaseUnavailable(failure);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, failure, () -> "Unexpected failure, status=" + status + " errorId=" + errorId
                 + " correlationId=" + CorrelationId.current());
         return envelope(status, messageFor(status) + " (error id " + errorId + ")", Map.of("errorId", errorId)).build();
+    }
+
+    /**
+     * A failure to reach the database (it is down, restarting, or the network to it is), not a
+     * fault of the service: 503 with {@code Retry-After}, and one WARNING line without a stack
+     * trace, as readiness goes DOWN for the same reason (DatabaseReadiness). Nothing of the request
+     * was stored: its transaction never committed.
+     */
+    private static Response databaseUnavailable(Throwable failure) {
+        String errorId = UUID.randomUUID().toString();
+        Throwable cause = connectionFailure(failure);
+        String detail = cause instanceof SQLException sql ? "SQLState " + sql.getSQLState() : "no connection";
+        LOG.warning(() -> "Database unavailable, status=503 errorId=" + errorId + " correlationId="
+                + CorrelationId.current() + ": " + detail + " (" + cause.getClass().getName() + ")");
+        return envelope(503, DATABASE_UNAVAILABLE + " (error id " + errorId + ")", Map.of("errorId", errorId))
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER.toSeconds())
+                .build();
+    }
+
+    static boolean databaseUnreachable(Throwable failure) {
+        return connectionFailure(failure) != null;
+    }
+
+    /**
+     * The first failure in the cause chain that says no working connection to the database could
+     * be had: the server's pool could not hand one out (a connector's {@link ResourceException}:
+     * every attempt to open or enlist one failed, or every one stayed busy past the pool's wait),
+     * or the driver reports a connection failure (JDBC's connection exception classes, SQLState
+     * class 08, PostgreSQL's 57P01–57P03: shut down by an administrator, crashed, cannot connect
+     * now); null when there is none.
+     */
+    private static Throwable connectionFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof ResourceException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLTransientConnectionException || cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return cause;
+            }
+        }
+        return null;
     }
 }

@@ -42,10 +42,10 @@ class OpenApiIT extends ServerTest {
         assertEquals(Set.of(SAMPLES, SERIES, DEVICE), paths.keySet(), "only the API, no test resources");
         JsonObject samples = paths.getJsonObject(SAMPLES);
         assertEquals(Set.of("post", "get", "delete", "parameters"), samples.keySet());
-        assertEquals(Set.of("202", "400", "401", "403", "406", "408", "413", "415", "429", "500"),
+        assertEquals(Set.of("202", "400", "401", "403", "406", "408", "413", "415", "429", "500", "503"),
                 samples.getJsonObject("post").getJsonObject("responses").keySet());
-        Set<String> delete = Set.of("200", "400", "401", "403", "404", "406", "500");
-        Set<String> read = Set.of("200", "400", "401", "403", "404", "406", "429", "500");
+        Set<String> delete = Set.of("200", "400", "401", "403", "404", "406", "500", "503");
+        Set<String> read = Set.of("200", "400", "401", "403", "404", "406", "429", "500", "503");
         assertEquals(read, samples.getJsonObject("get").getJsonObject("responses").keySet());
         assertEquals(delete, samples.getJsonObject("delete").getJsonObject("responses").keySet());
         JsonObject series = paths.getJsonObject(SERIES);

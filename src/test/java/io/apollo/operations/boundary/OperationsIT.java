@@ -65,12 +65,17 @@ class OperationsIT {
         assertHealth("health/live", 200, "UP");
 
         int logged = server.log().length();
+        String writer = TestTokens.groups("apollo_write").collections("c").sign();
+        String duringOutage = Api.newDevice();
         database.stop();
         try {
             for (int probe = 0; probe < 3; probe++) {
                 assertHealth("health/ready", 503, "DOWN");
             }
             assertHealth("health/live", 200, "UP");
+            // Requests that need the database: 503 with a hint to retry, not a 500.
+            assertDatabaseUnavailable(api.post(duringOutage).token(writer).body(Samples.batchOf(3)).send());
+            assertDatabaseUnavailable(api.get(duringOutage, "limit=1").token(writer).send());
         } finally {
             database.start();
         }
@@ -84,6 +89,10 @@ class OperationsIT {
         String written = server.log().substring(logged);
         assertEquals(1, count(written, "Database unreachable, not ready"), "once per outage, not per probe");
         assertEquals(1, count(written, "Database reachable again: ready"));
+        assertEquals(2, count(written, "Database unavailable, status=503 errorId="), written);
+        // The service's own line, not a 500's stack trace (the server's pool logs its own failures as it will).
+        assertEquals(0, count(written, "Unexpected failure"), written);
+        assertFalse(api.stored(duringOutage).getBoolean("exists"));
         String device = Api.newDevice();
         api.post(device).token(TestTokens.groups("apollo_write").collections("c").sign())
                 .body(Samples.batchOf(3)).send().assertAccepted();
@@ -175,6 +184,14 @@ class OperationsIT {
             }
             Thread.sleep(100);
         }
+    }
+
+    private static void assertDatabaseUnavailable(Api.Reply reply) {
+        assertEquals(503, reply.status(), reply.text());
+        String message = reply.json().getJsonObject("status").getString("Message");
+        String errorId = reply.assertEnvelope(503, message).asJsonObject().getString("errorId");
+        assertEquals("Service unavailable: no connection to the database (error id " + errorId + ")", message);
+        assertEquals("5", reply.header("Retry-After"));
     }
 
     private static void assertHealth(String path, int status, String state) {
