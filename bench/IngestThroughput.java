@@ -44,8 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       upserting them again;</li>
  *   <li>single-sample POSTs from SINGLE_CLIENTS connections: requests/s, p50, p99;</li>
  *   <li>their ceiling: the same transaction by plain JDBC from SINGLE_CLIENTS threads, each on a
- *       connection of its own with its statements prepared once: lock the device's row
- *       ({@code SELECT ... FOR UPDATE}), upsert one sample, commit;</li>
+ *       connection of its own with its statements prepared once: lock a row (the device's; the
+ *       service locks its series' row, the same work: {@code SELECT ... FOR UPDATE}), upsert one
+ *       sample, commit;</li>
  *   <li>one device from many connections: single-sample POSTs and batches of 1,000 from
  *       SINGLE_CLIENTS connections, all to one device, next to the same load on a device per
  *       connection (each connection writes series of its own either way: batches of one device are

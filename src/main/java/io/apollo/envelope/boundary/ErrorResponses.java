@@ -1,6 +1,8 @@
 package io.apollo.envelope.boundary;
 
 import io.apollo.operations.boundary.CorrelationId;
+import io.apollo.operations.boundary.DatabaseReadiness;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.resource.ResourceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.health.Readiness;
 
 /** The one place where a failure becomes a status, a message and an envelope. */
 public final class ErrorResponses {
@@ -21,6 +24,8 @@ public final class ErrorResponses {
     static final String DATABASE_UNAVAILABLE = "Service unavailable: no connection to the database";
     /** How long a client is asked to wait before it sends a request the database could not take. */
     static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+    /** Causes looked at, at most: a chain that loops back on itself ends too. */
+    private static final int MAX_CAUSES = 32;
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
     private ErrorResponses() {
@@ -59,8 +64,9 @@ public final class ErrorResponses {
      * operator can find the stack trace without the client ever seeing it.
      */
     static Response unexpected(int status, Throwable failure) {
-        if (status == 500 && databaseUnreachable(failure)) {
-            return databaseUnavailable(failure);
+        Throwable connectionFailure = status == 500 ? connectionFailure(failure) : null;
+        if (connectionFailure != null && !databaseReachable()) {
+            return databaseUnavailable(connectionFailure);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, failure, () -> "Unexpected failure, status=" + status + " errorId=" + errorId
@@ -69,40 +75,43 @@ public final class ErrorResponses {
     }
 
     /**
-     * A failure to reach the database (it is down, restarting, or the network to it is), not a
-     * fault of the service: 503 with {@code Retry-After}, and one WARNING line without a stack
-     * trace, as readiness goes DOWN for the same reason (DatabaseReadiness). Nothing of the request
-     * was stored: its transaction never committed.
+     * A failure to get or keep a connection, while the database is still out of reach (the
+     * readiness probe, asked again now, fails too): not a fault of the service but of its database
+     * (down, restarting, the network to it cut). 503 with {@code Retry-After}, and one WARNING line
+     * without a stack trace (readiness logs the outage once, with its cause). The request's
+     * transaction did not commit, unless the connection broke at the commit itself.
      */
-    private static Response databaseUnavailable(Throwable failure) {
+    private static Response databaseUnavailable(Throwable cause) {
         String errorId = UUID.randomUUID().toString();
-        Throwable cause = connectionFailure(failure);
-        String detail = cause instanceof SQLException sql ? "SQLState " + sql.getSQLState() : "no connection";
         LOG.warning(() -> "Database unavailable, status=503 errorId=" + errorId + " correlationId="
-                + CorrelationId.current() + ": " + detail + " (" + cause.getClass().getName() + ")");
+                + CorrelationId.current() + ": " + cause.getClass().getName() + (cause instanceof SQLException sql
+                        ? " SQLState " + sql.getSQLState() : "") + ": " + cause.getMessage());
         return envelope(503, DATABASE_UNAVAILABLE + " (error id " + errorId + ")", Map.of("errorId", errorId))
                 .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER.toSeconds())
                 .build();
     }
 
-    static boolean databaseUnreachable(Throwable failure) {
-        return connectionFailure(failure) != null;
+    /** Whether the database answers a fresh readiness probe (DatabaseReadiness). */
+    private static boolean databaseReachable() {
+        return CDI.current().select(DatabaseReadiness.class, Readiness.Literal.INSTANCE).get().reachable();
     }
 
     /**
      * The first failure in the cause chain that says no working connection to the database could
-     * be had: the server's pool could not hand one out (a connector's {@link ResourceException}:
-     * every attempt to open or enlist one failed, or every one stayed busy past the pool's wait),
-     * or the driver reports a connection failure (JDBC's connection exception classes, SQLState
-     * class 08, PostgreSQL's 57P01–57P03: shut down by an administrator, crashed, cannot connect
-     * now); null when there is none.
+     * be had or kept: the server's pool could not hand one out (a connector's
+     * {@link ResourceException}), JDBC's connection exception classes, SQLState class 08
+     * (connection exception), PostgreSQL's 57P01–57P03 (shut down by an administrator, crashed,
+     * cannot connect now) or 53300 (too many connections); null when there is none. A candidate
+     * only: the pool's exception also wraps faults of the service, so {@link #unexpected} answers
+     * 503 only while the database stays out of reach.
      */
-    private static Throwable connectionFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+    static Throwable connectionFailure(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
             if (cause instanceof ResourceException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLTransientConnectionException || cause instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                    && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().matches("57P0[123]") || sql.getSQLState().equals("53300"))) {
                 return cause;
             }
         }

@@ -44,6 +44,11 @@ public class DatabaseReadiness implements HealthCheck {
         }
     }
 
+    /** Probes the database now, as {@code /health/ready} does: whether it answered. */
+    public boolean reachable() {
+        return call().getStatus() == HealthCheckResponse.Status.UP;
+    }
+
     /** Logged once when the database goes away, not on every probe while it stays away. */
     private HealthCheckResponse down(String reason, SQLException failure) {
         if (wasUp.getAndSet(false)) {

@@ -32,9 +32,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Every SQL statement on samples, on their series and on the device row that guards them, run by
- * plain JDBC inside the caller's JTA transaction, on the persistence context's own connection. The
- * one place that knows the tables' columns and tells H2's SQL from PostgreSQL's.
+ * Every SQL statement on samples, on their series and on the device (whose rows' locks guard
+ * them), run by plain JDBC inside the caller's JTA transaction, on the persistence context's own
+ * connection. The one place that knows the tables' columns and tells H2's SQL from PostgreSQL's.
  *
  * <p>A sample row holds two integers, its series (device, timeseries, metric) and its device, not
  * their ids (db/migration V2): the ids, up to 128 characters each, were most of a row and of each
@@ -55,7 +55,11 @@ public class SampleStore {
     static final String DEVICE = "SELECT device_key, collection_id FROM devices WHERE device_id = ?";
     static final String LOCK_DEVICE = DEVICE + " FOR UPDATE";
     static final String SERIES_KEYS = "SELECT series_key FROM series WHERE device_key = ?";
-    static final String LOCK_SERIES = "SELECT series_key FROM series WHERE series_key = ? FOR UPDATE";
+    /** H2: one series' row. The device's key is redundant but keeps the statement on the device's shard (Citus). */
+    static final String LOCK_SERIES = "SELECT series_key FROM series WHERE series_key = ? AND device_key = ? FOR UPDATE";
+    /** PostgreSQL: every series of a device, locked in the order of their keys (a sort below the lock). */
+    static final String LOCK_DEVICE_SERIES = "SELECT series_key FROM series WHERE device_key = ? ORDER BY series_key"
+            + " FOR UPDATE";
     static final String DEVICE_KEY = "SELECT device_key FROM devices WHERE device_id = ?";
     static final String DELETE_MINUTES = "DELETE FROM sample_minutes WHERE series_key IN"
             + " (SELECT series_key FROM series WHERE device_key = ?)";
@@ -129,18 +133,27 @@ public class SampleStore {
     public Optional<StoredDevice> lockForDeleting(String deviceId) {
         Optional<StoredDevice> device = lockDevice(deviceId);
         device.ifPresent(locked -> run("Locking the series of device " + deviceId, connection -> {
-            SortedSet<Integer> keys = new TreeSet<>();
-            try (PreparedStatement query = connection.prepareStatement(SERIES_KEYS)) {
-                query.setInt(1, locked.key());
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        keys.add(rows.getInt(1));
-                    }
-                }
+            switch (vendor) {
+                case H2 -> lockSeries(connection, locked.key(), keys(connection, SERIES_KEYS, locked.key()));
+                case POSTGRESQL -> keys(connection, LOCK_DEVICE_SERIES, locked.key());
             }
-            return lockSeries(connection, keys);
+            return null;
         }));
         return device;
+    }
+
+    /** The series keys a query of one device's key selects (and locks, as it may), in order. */
+    private static SortedSet<Integer> keys(Connection connection, String sql, int deviceKey) throws SQLException {
+        SortedSet<Integer> keys = new TreeSet<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setInt(1, deviceKey);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(rows.getInt(1));
+                }
+            }
+        }
+        return keys;
     }
 
     private static Optional<StoredDevice> readDevice(Connection connection, String sql, String deviceId)
@@ -156,13 +169,13 @@ public class SampleStore {
     }
 
     /**
-     * Locks these series' rows in the order of their keys, the same order in every transaction, so
-     * that two never wait for each other (H2 row by row, as it locks rows in the order it finds
-     * them; PostgreSQL locks a sorted selection in its order).
+     * Locks these series' rows of a device in the order of their keys, the same order in every
+     * transaction, so that two never wait for each other (H2 row by row, as it locks rows in the
+     * order it finds them; PostgreSQL locks a sorted selection in its order).
      *
      * @return whether every one of them was still there (a delete may have removed one meanwhile)
      */
-    private boolean lockSeries(Connection connection, SortedSet<Integer> keys) throws SQLException {
+    private boolean lockSeries(Connection connection, int deviceKey, SortedSet<Integer> keys) throws SQLException {
         if (keys.isEmpty()) {
             return true;
         }
@@ -172,6 +185,7 @@ public class SampleStore {
                 try (PreparedStatement lock = connection.prepareStatement(LOCK_SERIES)) {
                     for (int key : keys) {
                         lock.setInt(1, key);
+                        lock.setInt(2, deviceKey);
                         try (ResultSet row = lock.executeQuery()) {
                             locked += row.next() ? 1 : 0;
                         }
@@ -179,8 +193,11 @@ public class SampleStore {
                 }
             }
             case POSTGRESQL -> {
-                try (PreparedStatement lock = prepare(connection, "SELECT series_key FROM series WHERE series_key IN ("
-                        + placeholders(keys.size()) + ") ORDER BY series_key FOR UPDATE", List.copyOf(keys));
+                List<Object> parameters = new ArrayList<>(List.of(deviceKey));
+                parameters.addAll(keys);
+                try (PreparedStatement lock = prepare(connection, "SELECT series_key FROM series WHERE device_key = ?"
+                        + " AND series_key IN (" + placeholders(keys.size()) + ") ORDER BY series_key FOR UPDATE",
+                        parameters);
                         ResultSet rows = lock.executeQuery()) {
                     while (rows.next()) {
                         locked++;
@@ -219,7 +236,7 @@ public class SampleStore {
                 }
                 written.add(key);
             }
-            if (!lockSeries(connection, written)) {
+            if (!lockSeries(connection, device.key(), written)) {
                 throw new SeriesChanged();
             }
             Map<Integer, List<OffsetDateTime>> recomputed = switch (vendor) {

@@ -9,24 +9,36 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
-/** Which failures are the database out of reach (503, OperationsIT), and which are the service's own (500). */
+/**
+ * Which failures may be the database out of reach (503 when it still is: OperationsIT), and which
+ * are the service's own (500).
+ */
 class ErrorResponsesTest {
 
-    @Test
-    void aConnectionFailureAnywhereInTheChainIsTheDatabaseOutOfReach() {
-        // Payara's pool, as OperationsIT sees it: a plain SQLException over the connector's exception.
-        assertTrue(ErrorResponses.databaseUnreachable(new IllegalStateException(new SQLException(
-                "Error in allocating a connection", new ResourceAllocationException("closed")))));
-        assertTrue(ErrorResponses.databaseUnreachable(new EJBException(new SQLException("refused", "08001"))));
-        assertTrue(ErrorResponses.databaseUnreachable(new SQLException("terminating connection", "57P01")));
-        assertTrue(ErrorResponses.databaseUnreachable(new SQLNonTransientConnectionException("broken", "90067")));
+    private static boolean candidate(Throwable failure) {
+        return ErrorResponses.connectionFailure(failure) != null;
     }
 
     @Test
-    void otherSqlFailuresAreTheServicesOwn() {
-        assertFalse(ErrorResponses.databaseUnreachable(new IllegalStateException(new SQLException("duplicate", "23505"))));
-        assertFalse(ErrorResponses.databaseUnreachable(new SQLException("no state")));
-        assertFalse(ErrorResponses.databaseUnreachable(new SQLException("query canceled", "57014")));
-        assertFalse(ErrorResponses.databaseUnreachable(new IllegalStateException("not SQL")));
+    void aConnectionFailureAnywhereInTheChainIsACandidate() {
+        // Payara's pool, as OperationsIT sees it: a plain SQLException over the connector's exception.
+        assertTrue(candidate(new IllegalStateException(new SQLException(
+                "Error in allocating a connection", new ResourceAllocationException("closed")))));
+        assertTrue(candidate(new EJBException(new SQLException("refused", "08001"))));
+        assertTrue(candidate(new SQLException("terminating connection", "57P01")));
+        assertTrue(candidate(new SQLNonTransientConnectionException("broken", "90067")));
+        assertTrue(candidate(new SQLException("too many connections", "53300")));
+    }
+
+    @Test
+    void otherFailuresAreNot() {
+        assertFalse(candidate(new IllegalStateException(new SQLException("duplicate", "23505"))));
+        assertFalse(candidate(new SQLException("no state")));
+        assertFalse(candidate(new SQLException("query canceled", "57014")));
+        assertFalse(candidate(new IllegalStateException("not SQL")));
+        Exception first = new IllegalStateException("first");
+        Exception second = new IllegalStateException("second", first);
+        first.initCause(second);
+        assertFalse(candidate(first), "a chain that loops back ends");
     }
 }

@@ -141,6 +141,14 @@ class OperationsIT {
     }
 
     @Test
+    void aConnectionFailureWhileTheDatabaseAnswersIsA500() {
+        Api.Reply reply = api.call("GET", "apollo/testing/connection-failure").send();
+        assertEquals(500, reply.status(), reply.text());
+        assertTrue(reply.json().getJsonObject("status").getString("Message").startsWith("Internal server error"),
+                reply.text());
+    }
+
+    @Test
     void aServerErrorIsLoggedOnceWithItsErrorIdAndCorrelationId() throws Exception {
         String id = "failing-" + UUID.randomUUID();
         int logged = server.log().length();

@@ -2,6 +2,7 @@ package io.apollo.samples.boundary;
 
 import static io.apollo.testing.Samples.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.apollo.testing.Api;
 import io.apollo.testing.ServerTest;
@@ -17,13 +18,15 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Batches of one device from many connections at once (issue 17): batches of different series are
- * written side by side, batches of the same series one after the other. Whatever the interleaving:
+ * written side by side (shown with a batch held in its open transaction: HeldWrites), batches of
+ * the same series one after the other. Whatever the interleaving:
  * every batch is answered 202 (no deadlock, no duplicate key), stored whole and never mixed with
  * another, the minutes table stays exact, and deletes running meanwhile leave no sample, series or
  * minute without its owner.
@@ -89,6 +92,33 @@ class ParallelWritesIT extends ServerTest {
     }
 
     @Test
+    void whileABatchOfOneSeriesIsInItsTransactionAnotherSeriesOfTheDeviceIsWrittenAndTheSameSeriesWaits()
+            throws Exception {
+        String device = deviceWithSeries();
+        String held = "apollo/testing/held-writes/" + Api.segment(device) + "?collection=parallel&timeseriesId=s0&value=1"
+                + "&timestamp=" + T0;
+        assertEquals(204, api.call("POST", held).send().status());
+        CompletableFuture<Api.Reply> sameSeries;
+        try {
+            // Another series of the device: written and committed while the held batch's transaction is open.
+            post(device, List.of(sample("s1", "2", T0.toString()))).get(20, TimeUnit.SECONDS).assertAccepted();
+            // The held series: its batch waits for the held one to commit.
+            sameSeries = post(device, List.of(sample("s0", "3", T0.toString())));
+            Thread.sleep(1_000);
+            assertFalse(sameSeries.isDone(), "a batch of the held series waits for it");
+        } finally {
+            assertEquals(204, api.call("DELETE", "apollo/testing/held-writes/" + Api.segment(device)).send().status());
+        }
+        sameSeries.get(20, TimeUnit.SECONDS).assertAccepted();
+
+        // The held batch committed first, the one that waited for it after: its value stays.
+        JsonObject stored = api.assertMinutesExact(device);
+        assertEquals(List.of("s0 3", "s1 2"), stored.getJsonArray("samples").getValuesAs(JsonObject.class).stream()
+                .filter(row -> OffsetDateTime.parse(row.getString("timestamp")).toInstant().equals(T0))
+                .map(row -> row.getString("timeseriesId") + " " + row.getString("value")).toList());
+    }
+
+    @Test
     void concurrentBatchesOfTheSameKeysAreNeverMixed() {
         for (int round = 0; round < 3; round++) {
             String device = deviceWithSeries();
@@ -120,8 +150,12 @@ class ParallelWritesIT extends ServerTest {
         }
     }
 
+    /** One write of the key: its value, when it was sent and when its 202 came (System.nanoTime). */
+    private record Write(String value, long sent, long acknowledged) {
+    }
+
     @Test
-    void aValueAcknowledgedLastWinsWhileOtherConnectionsWriteTheDevice() {
+    void theKeyKeepsAValueNoWriteWasSentAfterTheAcknowledgementOf() throws Exception {
         String device = deviceWithSeries();
         List<CompletableFuture<Api.Reply>> others = new ArrayList<>();
         for (int b = 0; b < 24; b++) {
@@ -131,16 +165,37 @@ class ParallelWritesIT extends ServerTest {
             }
             others.add(post(device, samples));
         }
-        for (int value = 1; value <= 20; value++) {
-            post(device, List.of(sample("s0", String.valueOf(value), T0.toString()))).join().assertAccepted();
+        // 6 connections write the same key over and over, each waiting for its answers.
+        List<CompletableFuture<List<Write>>> writers = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            int connection = c;
+            writers.add(CompletableFuture.supplyAsync(() -> {
+                List<Write> writes = new ArrayList<>();
+                for (int n = 0; n < 15; n++) {
+                    String value = String.valueOf(connection * 100 + n);
+                    long sent = System.nanoTime();
+                    post(device, List.of(sample("s0", value, T0.toString()))).join().assertAccepted();
+                    writes.add(new Write(value, sent, System.nanoTime()));
+                }
+                return writes;
+            }));
+        }
+        List<Write> writes = new ArrayList<>();
+        for (CompletableFuture<List<Write>> writer : writers) {
+            writes.addAll(writer.get(120, TimeUnit.SECONDS));
         }
         others.forEach(reply -> reply.join().assertAccepted());
 
+        // The value kept is the last one committed: no write was sent after it had been acknowledged
+        // (such a write committed later, and would have replaced it).
         JsonObject stored = api.assertMinutesExact(device);
-        assertEquals(List.of("20"), stored.getJsonArray("samples").getValuesAs(JsonObject.class).stream()
+        String kept = stored.getJsonArray("samples").getValuesAs(JsonObject.class).stream()
                 .filter(row -> row.getString("timeseriesId").equals("s0")
                         && OffsetDateTime.parse(row.getString("timestamp")).toInstant().equals(T0))
-                .map(row -> row.getString("value")).toList());
+                .map(row -> row.getString("value")).findFirst().orElseThrow();
+        Write last = writes.stream().filter(write -> write.value().equals(kept)).findFirst().orElseThrow();
+        assertEquals(List.of(), writes.stream().filter(write -> write.sent() > last.acknowledged()).toList(),
+                "written after " + last + " was acknowledged, yet replaced by it");
     }
 
     @Test
