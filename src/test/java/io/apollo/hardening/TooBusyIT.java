@@ -50,7 +50,9 @@ class TooBusyIT extends ServerTest {
 
     private static void assertTooBusy(Api.Reply reply) {
         reply.assertError(429, "Server too busy");
-        assertEquals("1", reply.header("Retry-After"));
+        // A second at first, longer while refusals outnumber the places taken (RetryHintTest).
+        int retryAfter = Integer.parseInt(reply.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, reply.header("Retry-After"));
     }
 
     @Test

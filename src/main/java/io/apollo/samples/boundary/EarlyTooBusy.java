@@ -5,7 +5,6 @@ import io.apollo.envelope.boundary.RejectionMapper;
 import io.apollo.operations.control.Operation;
 import io.apollo.operations.control.Routes;
 import io.apollo.samples.control.Admission;
-import io.apollo.samples.control.ServerTooBusy;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,7 +37,7 @@ public class EarlyTooBusy extends HttpFilter {
             throws IOException, ServletException {
         // The places first: a counter read, where the route is a match of every route's pattern.
         if (admission.writesFull() && isPostOfSamples(request)) {
-            ContainerErrorServlet.write(response, new RejectionMapper().toResponse(new ServerTooBusy()));
+            ContainerErrorServlet.write(response, new RejectionMapper().toResponse(admission.refuseWrite()));
             return;
         }
         chain.doFilter(request, response);

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How many requests of each kind are served at once on this instance: at most
  * {@value #MAX_WRITES} batches being written or waiting to be ({@link #write()}), at most
  * {@value #MAX_READS} reads ({@link #read()}). One more is refused with {@link ServerTooBusy}
- * and a hint to retry after a second, instead of queueing until its client gives up:
+ * and a hint when to retry ({@link RetryHint}: a second, longer while many are refused), instead
+ * of queueing until its client gives up:
  * past the database's pace, more at once only wait longer. A batch counts from when its body has
  * been read until its transaction has ended (a body still arriving takes no place, so slow
  * clients cannot keep others out; its size and time have limits of their own); a POST that
@@ -36,6 +37,8 @@ public class Admission {
 
     private Semaphore writes;
     private Semaphore reads;
+    private final RetryHint writeHint = new RetryHint(System::nanoTime);
+    private final RetryHint readHint = new RetryHint(System::nanoTime);
 
     /**
      * Observing the application's start creates the bean then (and runs {@link #limits()}), so that
@@ -60,12 +63,12 @@ public class Admission {
 
     /** A place for one batch, given back when closed; refused when all are taken. */
     public Permit write() {
-        return take(writes);
+        return take(writes, writeHint);
     }
 
     /** A place for one read, given back when closed; refused when all are taken. */
     public Permit read() {
-        return take(reads);
+        return take(reads, readHint);
     }
 
     /** Whether a batch would be refused now (a POST that has not sent its body yet). */
@@ -73,10 +76,16 @@ public class Admission {
         return writes.availablePermits() == 0;
     }
 
-    private static Permit take(Semaphore places) {
+    /** The refusal of a POST that arrives while {@link #writesFull()}, counted as one. */
+    public ServerTooBusy refuseWrite() {
+        return new ServerTooBusy(writeHint.refused());
+    }
+
+    private static Permit take(Semaphore places, RetryHint hint) {
         if (!places.tryAcquire()) {
-            throw new ServerTooBusy();
+            throw new ServerTooBusy(hint.refused());
         }
+        hint.taken();
         AtomicBoolean given = new AtomicBoolean();
         return () -> {
             if (given.compareAndSet(false, true)) {

@@ -7,15 +7,16 @@ import java.util.Optional;
 /** More requests of a kind being served than the server takes at once: try again after a while. */
 public class ServerTooBusy extends Rejection {
 
-    /** Long enough for a batch or a read in flight to end, short enough not to idle a free server. */
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    private final Duration retryAfter;
 
-    public ServerTooBusy() {
+    /** @param retryAfter how long the client is asked to wait (RetryHint) */
+    public ServerTooBusy(Duration retryAfter) {
         super(Kind.TOO_BUSY, "Server too busy");
+        this.retryAfter = retryAfter;
     }
 
     @Override
     public Optional<Duration> retryAfter() {
-        return Optional.of(RETRY_AFTER);
+        return Optional.of(retryAfter);
     }
 }

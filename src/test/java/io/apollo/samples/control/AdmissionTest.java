@@ -30,7 +30,7 @@ class AdmissionTest {
             ServerTooBusy refused = assertThrows(ServerTooBusy.class, admission::write);
             assertEquals(Rejection.Kind.TOO_BUSY, refused.kind());
             assertEquals("Server too busy", refused.getMessage());
-            assertEquals(Optional.of(Duration.ofSeconds(1)), refused.retryAfter());
+            assertEquals(Optional.of(Duration.ofSeconds(1)), refused.retryAfter(), "the first refusals: a second");
         }
         assertFalse(admission.writesFull());
         admission.write().close();
