@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -37,7 +38,11 @@ public class EarlyTooBusy extends HttpFilter {
             throws IOException, ServletException {
         // The places first: a counter read, where the route is a match of every route's pattern.
         if (admission.writesFull() && isPostOfSamples(request)) {
-            ContainerErrorServlet.write(response, new RejectionMapper().toResponse(admission.refuseWrite()));
+            // A bearer token here is one the container has accepted (a bad one got its 401 before).
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            boolean authenticated = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            ContainerErrorServlet.write(response,
+                    new RejectionMapper().toResponse(admission.refuseWrite(authenticated)));
             return;
         }
         chain.doFilter(request, response);

@@ -76,9 +76,12 @@ public class Admission {
         return writes.availablePermits() == 0;
     }
 
-    /** The refusal of a POST that arrives while {@link #writesFull()}, counted as one. */
-    public ServerTooBusy refuseWrite() {
-        return new ServerTooBusy(writeHint.refused());
+    /**
+     * The refusal of a POST that arrives while {@link #writesFull()}: counted (RetryHint) when the
+     * request carries a bearer token the server has accepted, not when it carries none.
+     */
+    public ServerTooBusy refuseWrite(boolean authenticated) {
+        return new ServerTooBusy(authenticated ? writeHint.refused() : writeHint.current());
     }
 
     private static Permit take(Semaphore places, RetryHint hint) {

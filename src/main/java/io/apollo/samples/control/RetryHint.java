@@ -8,10 +8,12 @@ import java.util.function.LongSupplier;
  * free up, not all at once every second. Counted in windows of {@value #WINDOW_SECONDS} s: when
  * more requests were refused than places taken, the hint grows by that ratio (at most twofold a
  * window, at most {@value #MAX_SECONDS} s); when at most half as many, it halves (down to
- * {@value #MIN_SECONDS} s; a window without refusals counts as such). A refused client that
- * waits this long finds the others spread over the same time: with 256 clients retrying every
- * second, a server that took about 10 batches a second spent its 2 cores reading and skipping
- * some 200 refused bodies a second (docs/performance.md, Past saturation).
+ * {@value #MIN_SECONDS} s; a window without refusals counts as such). A change holds from the
+ * next window on. A refused client that waits this long finds the others spread over the same
+ * time: with 256 clients retrying every second, a server that took about 10 batches a second
+ * likely spent much of its 2 cores on some 200 refused requests a second (docs/performance.md,
+ * Past saturation). Refusals of requests without a token do not count ({@link #current}): they
+ * would let anyone lengthen every client's wait.
  */
 final class RetryHint {
 
@@ -36,6 +38,12 @@ final class RetryHint {
         taken++;
     }
 
+    /** How long a client is asked to wait now, without counting its refusal. */
+    synchronized Duration current() {
+        roll();
+        return Duration.ofSeconds(seconds);
+    }
+
     /** Counts a refusal; how long its client is asked to wait. */
     synchronized Duration refused() {
         roll();
@@ -45,7 +53,12 @@ final class RetryHint {
 
     /** Closes the windows that have ended: the last one with its counts, any after it empty. */
     private void roll() {
-        long windows = (nanoClock.getAsLong() - windowStart) / WINDOW_NANOS;
+        long now = nanoClock.getAsLong();
+        if (now - windowStart < 0) {
+            windowStart = now;
+            return;
+        }
+        long windows = (now - windowStart) / WINDOW_NANOS;
         for (long window = 0; window < windows && (window == 0 || seconds > MIN_SECONDS); window++) {
             if (refused > taken) {
                 long needed = (long) Math.ceil((double) seconds * refused / Math.max(taken, 1));

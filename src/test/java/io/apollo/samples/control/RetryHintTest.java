@@ -54,4 +54,21 @@ class RetryHintTest {
         now.addAndGet(10 * RetryHint.WINDOW_SECONDS * 1_000_000_000L);
         assertEquals(1, hint.refused().toSeconds(), "idle windows count as windows without refusals");
     }
+
+    @Test
+    void aHintGivenWithoutCountingARefusalLeavesItAsItIs() {
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Duration.ofSeconds(1), hint.current());
+        }
+        assertEquals(1, window(0, 20), "100 uncounted refusals against 20 places taken");
+    }
+
+    @Test
+    void aClockThatGoesBackStartsAWindowAnew() {
+        assertEquals(2, window(500, 20));
+        now.addAndGet(-60_000_000_000L);
+        assertEquals(Duration.ofSeconds(2), hint.refused());
+        now.addAndGet(RetryHint.WINDOW_SECONDS * 1_000_000_000L);
+        assertEquals(Duration.ofSeconds(4), hint.refused(), "the 2 refusals of the new window, none taken");
+    }
 }
