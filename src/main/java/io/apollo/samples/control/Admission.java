@@ -37,7 +37,7 @@ public class Admission {
 
     private Semaphore writes;
     private Semaphore reads;
-    private final RetryHint writeHint = new RetryHint(System::nanoTime);
+    RetryHint writeHint = new RetryHint(System::nanoTime);
     private final RetryHint readHint = new RetryHint(System::nanoTime);
 
     /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.apollo.envelope.control.Rejection;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class AdmissionTest {
@@ -64,5 +65,24 @@ class AdmissionTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> admission(0, 4));
         assertEquals("apollo.ingest.max-in-flight must be at least 1, not 0", refused.getMessage());
         assertThrows(IllegalArgumentException.class, () -> admission(4, -1));
+    }
+
+    @Test
+    void anEarlyRefusalCountsTowardsTheHintOnlyWithAToken() {
+        AtomicLong now = new AtomicLong();
+        Admission admission = admission(1, 1);
+        admission.writeHint = new RetryHint(now::get);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Optional.of(Duration.ofSeconds(1)), admission.refuseWrite(false).retryAfter());
+        }
+        now.addAndGet(RetryHint.WINDOW_SECONDS * 1_000_000_000L);
+        assertEquals(Optional.of(Duration.ofSeconds(1)), admission.refuseWrite(true).retryAfter(),
+                "100 refusals without a token, none counted");
+        for (int i = 0; i < 100; i++) {
+            admission.refuseWrite(true);
+        }
+        now.addAndGet(RetryHint.WINDOW_SECONDS * 1_000_000_000L);
+        assertEquals(Optional.of(Duration.ofSeconds(2)), admission.refuseWrite(true).retryAfter(),
+                "101 counted refusals, no place taken");
     }
 }
