@@ -1,6 +1,7 @@
 package io.apollo.operations.control;
 
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * The server's metrics API, as {@link ServiceMetrics} needs it: MicroProfile Metrics on Payara
@@ -25,4 +26,9 @@ public interface Meters {
      * @return what records one duration, in nanoseconds
      */
     LongConsumer timer(String name, String description, String... tags);
+
+    /**
+     * A gauge of the Prometheus family {@code name} ({@code .} becomes {@code _}), read at each scrape.
+     */
+    void gauge(String name, String description, LongSupplier value);
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -34,6 +35,11 @@ public class MicroProfileMeters implements Meters {
         Timer timer = registry.timer(Metadata.builder().withName(name).withDescription(description)
                 .withUnit(MetricUnits.NANOSECONDS).build(), tags(tags));
         return nanos -> timer.update(Duration.ofNanos(nanos));
+    }
+
+    @Override
+    public void gauge(String name, String description, LongSupplier value) {
+        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value::getAsLong);
     }
 
     private static Tag[] tags(String... namesAndValues) {

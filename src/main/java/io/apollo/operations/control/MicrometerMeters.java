@@ -1,6 +1,7 @@
 package io.apollo.operations.control;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.Priority;
@@ -9,6 +10,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * {@link Meters} in the server's Micrometer registry: WildFly's {@code micrometer} subsystem,
@@ -32,5 +34,10 @@ public class MicrometerMeters implements Meters {
     public LongConsumer timer(String name, String description, String... tags) {
         Timer timer = Timer.builder(name).description(description).tags(tags).register(registry);
         return nanos -> timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void gauge(String name, String description, LongSupplier value) {
+        Gauge.builder(name, value::getAsLong).description(description).register(registry);
     }
 }

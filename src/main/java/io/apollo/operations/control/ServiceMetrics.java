@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -39,6 +40,9 @@ public class ServiceMetrics {
     private boolean counting;
     private LongConsumer samplesAccepted;
     private LongConsumer samplesPurged;
+    private LongConsumer sharedCommits;
+    private LongConsumer sharedCommitsRolledBack;
+    private LongConsumer sharedBatches;
     private final Map<BatchOutcome, LongConsumer> samplesRejected = new EnumMap<>(BatchOutcome.class);
     private final Map<BatchOutcome, LongConsumer> batches = new EnumMap<>(BatchOutcome.class);
     private final Map<Operation, LongConsumer> latency = new EnumMap<>(Operation.class);
@@ -52,6 +56,11 @@ public class ServiceMetrics {
         Meters meters = available.get();
         samplesAccepted = meters.counter("apollo.samples.accepted", "Samples stored by accepted batches (202)");
         samplesPurged = meters.counter("apollo.samples.purged", "Samples removed by the retention purge");
+        String shared = "Transactions that wrote several small batches at once, by outcome: committed, or rolled back"
+                + " and their batches written one by one";
+        sharedCommits = meters.counter("apollo.shared.commits", shared, "outcome", "committed");
+        sharedCommitsRolledBack = meters.counter("apollo.shared.commits", shared, "outcome", "rolled_back");
+        sharedBatches = meters.counter("apollo.shared.commit.batches", "Batches written by committed shared commits");
         String rejected = "Samples of rejected batches whose body was read, by reason";
         String outcomes = "POSTed batches, by outcome: accepted or the reason of the rejection";
         for (BatchOutcome outcome : BatchOutcome.values()) {
@@ -99,6 +108,27 @@ public class ServiceMetrics {
             if (counter != null) {
                 counter.accept(samples);
             }
+        }
+    }
+
+    /**
+     * One transaction that wrote several batches (a shared commit): committed, with how many
+     * batches it wrote (its callers may refuse some), or rolled back and its batches written again
+     * one by one.
+     */
+    public void sharedCommit(int written, boolean committed) {
+        if (counting) {
+            (committed ? sharedCommits : sharedCommitsRolledBack).accept(1);
+            if (committed) {
+                sharedBatches.accept(written);
+            }
+        }
+    }
+
+    /** A value read at each scrape, on a server with a metrics API. */
+    public void gauge(String name, String description, LongSupplier value) {
+        if (available.isResolvable()) {
+            available.get().gauge(name, description, value);
         }
     }
 

@@ -1,12 +1,11 @@
 package io.apollo.samples.boundary;
 
+import io.apollo.samples.control.BatchWrite;
 import io.apollo.samples.control.RetentionPeriod;
 import io.apollo.samples.control.SampleInput;
 import io.apollo.samples.control.SampleValidation;
-import io.apollo.samples.control.SampleWrites;
-import io.apollo.samples.control.SeriesChanged;
+import io.apollo.samples.control.SharedCommits;
 import io.apollo.samples.control.ValidSample;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,16 +18,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One POST: validation (the retention period included), then the batch written in one transaction
- * ({@link SampleWrites}). Written once more, under its device's lock, in the rare case a series it
- * writes was deleted while it was being written: the first attempt stored nothing.
+ * One POST: validation (the retention period included), outside any transaction, then the batch
+ * written ({@link SharedCommits}: in a transaction of its own, or, when small, in one it shares
+ * with the small batches that arrived with it).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SampleIngestion {
 
-    @EJB
-    SampleWrites writes;
+    @Inject
+    SharedCommits commits;
 
     @Inject
     RetentionPeriod retention;
@@ -38,10 +37,6 @@ public class SampleIngestion {
         Instant now = Instant.now();
         List<ValidSample> samples = SampleValidation.validate(batch, retention.at(now));
         OffsetDateTime ingestedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        try {
-            writes.write(deviceId, callerCollections, requestedCollection, samples, ingestedAt);
-        } catch (SeriesChanged deleted) {
-            writes.writeUnderDeviceLock(deviceId, callerCollections, requestedCollection, samples, ingestedAt);
-        }
+        commits.write(new BatchWrite(deviceId, callerCollections, requestedCollection, samples, ingestedAt));
     }
 }

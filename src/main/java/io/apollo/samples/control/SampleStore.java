@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -206,6 +207,21 @@ public class SampleStore {
             }
         }
         return locked == keys.size();
+    }
+
+    /**
+     * Locks, in the order of their keys, the series of these samples that the device already has,
+     * under the device's lock the caller holds. A transaction that then writes several batches of
+     * the device one after the other ({@link SampleWrites#writeTogether}) holds their series from
+     * the start, so it never takes a series lock out of order.
+     */
+    public void lockSeriesOf(StoredDevice device, Collection<ValidSample> samples) {
+        run("Locking the series of device " + device.id(), connection -> {
+            Map<Name, Integer> series = keys(series(connection, device.key(), timeseriesIds(samples), null));
+            SortedSet<Integer> existing = samples.stream().map(sample -> series.get(Name.of(sample)))
+                    .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
+            return lockSeries(connection, device.key(), existing);
+        });
     }
 
     /**

@@ -1,11 +1,16 @@
 package io.apollo.samples.control;
 
+import io.apollo.envelope.control.Rejection;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A valid batch written in one transaction, the device's and the caller's access to it first. A
@@ -48,5 +53,49 @@ public class SampleWrites {
             List<ValidSample> samples, OffsetDateTime ingestedAt) {
         StoredDevice device = devices.lockForWriting(deviceId, callerCollections, requestedCollection);
         store.upsert(device, samples, ingestedAt, true);
+    }
+
+    /**
+     * Writes several batches in one transaction, a shared commit ({@link SharedCommits}), each as
+     * if it were alone: its own access check, and a later batch's value of a key winning over an
+     * earlier one's. The devices are taken in the order of their ids and each one's locks as a
+     * delete takes them (the device's, then its series' in key order), so that this transaction
+     * and any other, on any instance, never wait for each other. A batch refused for its caller
+     * writes nothing and does not stop the others; any other failure rolls the whole transaction
+     * back.
+     *
+     * @return each batch's refusal, in the order given; null for a batch written
+     */
+    public List<Rejection> writeTogether(List<BatchWrite> group) {
+        Rejection[] refused = new Rejection[group.size()];
+        Map<String, List<Integer>> byDevice = new TreeMap<>();
+        for (int i = 0; i < group.size(); i++) {
+            byDevice.computeIfAbsent(group.get(i).deviceId(), id -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<String, List<Integer>> device : byDevice.entrySet()) {
+            StoredDevice locked = null;
+            List<BatchWrite> writable = new ArrayList<>();
+            for (int i : device.getValue()) {
+                BatchWrite batch = group.get(i);
+                try {
+                    if (locked == null) {
+                        locked = devices.lockForWriting(device.getKey(), batch.callerCollections(),
+                                batch.requestedCollection());
+                    } else {
+                        DeviceAccess.check(batch.callerCollections(), batch.requestedCollection(), locked.collectionId());
+                    }
+                    writable.add(batch);
+                } catch (Rejection refusal) {
+                    refused[i] = refusal;
+                }
+            }
+            if (locked != null) {
+                store.lockSeriesOf(locked, writable.stream().flatMap(batch -> batch.samples().stream()).toList());
+                for (BatchWrite batch : writable) {
+                    store.upsert(locked, batch.samples(), batch.ingestedAt(), true);
+                }
+            }
+        }
+        return Arrays.asList(refused);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
+import io.apollo.testing.Metrics;
 import io.apollo.testing.Samples;
 import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
@@ -11,20 +12,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** {@code /metrics}: the application's counters and timers move with the requests served. */
 class MetricsIT extends ServerTest {
 
-    private static final Pattern SERIES = Pattern.compile("^(\\w+)(?:\\{([^}]*)})? (\\S+)$", Pattern.MULTILINE);
-    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final String WRITER = TestTokens.groups("apollo_write").collections("metrics").sign();
     private static final List<String> BOUNDS = List.of("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0",
             "2.5", "5.0", "10.0", "+Inf");
@@ -37,7 +31,9 @@ class MetricsIT extends ServerTest {
         String type = reply.header("Content-Type");
         assertTrue(type == null ? System.getProperty("it.managementUrl") != null : type.startsWith("text/plain"), type);
         for (String family : new String[] {"apollo_samples_accepted_total counter", "apollo_samples_rejected_total counter",
-                "apollo_batches_total counter", "apollo_requests_seconds summary", "apollo_requests_within_total counter"}) {
+                "apollo_batches_total counter", "apollo_requests_seconds summary", "apollo_requests_within_total counter",
+                "apollo_shared_commits_total counter", "apollo_shared_commit_batches_total counter",
+                "apollo_ingest_queued gauge", "apollo_ingest_writing gauge"}) {
             assertTrue(reply.text().contains("# TYPE " + family + "\n"), family);
         }
         assertTrue(!reply.text().contains("quantile="), "no quantiles: Payara exports them in nanoseconds");
@@ -45,22 +41,22 @@ class MetricsIT extends ServerTest {
 
     @Test
     void acceptedSamplesAndBatchesAreCounted() {
-        Map<String, Double> before = metrics();
+        Map<String, Double> before = Metrics.read(api);
         String device = Api.newDevice();
         api.post(device).token(WRITER).body(Samples.batchOf(3)).send().assertAccepted();
         api.post(device).token(WRITER).body(Samples.batchOf(2)).send().assertAccepted();
         assertEquals(200, api.get(device, "").token(WRITER).send().status());
 
         Map<String, Double> after = metricsAfter(before, 2, 1);
-        assertEquals(5, increase(before, after, series("apollo_samples_accepted_total")));
-        assertEquals(2, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
-        assertEquals(2, increase(before, after, series("apollo_requests_seconds_count", "operation", "post_samples")));
-        assertEquals(1, increase(before, after, series("apollo_requests_seconds_count", "operation", "get_samples")));
+        assertEquals(5, Metrics.increase(before, after, Metrics.series("apollo_samples_accepted_total")));
+        assertEquals(2, Metrics.increase(before, after, Metrics.series("apollo_batches_total", "outcome", "accepted")));
+        assertEquals(2, Metrics.increase(before, after, Metrics.series("apollo_requests_seconds_count", "operation", "post_samples")));
+        assertEquals(1, Metrics.increase(before, after, Metrics.series("apollo_requests_seconds_count", "operation", "get_samples")));
     }
 
     @Test
     void latencyBucketsAreCumulativeAndCountEveryRequest() {
-        Map<String, Double> before = metrics();
+        Map<String, Double> before = Metrics.read(api);
         String device = Api.newDevice();
         api.post(device).token(WRITER).body(Samples.batchOf(1)).send().assertAccepted();
         for (int i = 0; i < 5; i++) {
@@ -71,19 +67,19 @@ class MetricsIT extends ServerTest {
         for (String operation : List.of("post_samples", "get_samples")) {
             double previous = 0;
             for (String bound : BOUNDS) {
-                double count = after.get(series("apollo_requests_within_total", "le", bound, "operation", operation));
+                double count = after.get(Metrics.series("apollo_requests_within_total", "le", bound, "operation", operation));
                 assertTrue(count >= previous, operation + " le=" + bound);
                 previous = count;
             }
-            assertEquals(after.get(series("apollo_requests_seconds_count", "operation", operation)), previous, operation);
+            assertEquals(after.get(Metrics.series("apollo_requests_seconds_count", "operation", operation)), previous, operation);
         }
-        assertEquals(5, increase(before, after, series("apollo_requests_within_total", "le", "+Inf", "operation", "get_samples")));
+        assertEquals(5, Metrics.increase(before, after, Metrics.series("apollo_requests_within_total", "le", "+Inf", "operation", "get_samples")));
     }
 
     @Test
     void rejectedBatchesAreCountedByReasonWithTheirSamplesWhenRead() {
         String device = Api.newDevice();
-        Map<String, Double> start = metrics();
+        Map<String, Double> start = Metrics.read(api);
         api.post(device).token(WRITER).body(Samples.batchOf(1)).send().assertAccepted();
         Map<String, Double> before = metricsAfter(start, 1, 0);
 
@@ -101,16 +97,16 @@ class MetricsIT extends ServerTest {
         assertEquals(415, api.post(device).token(WRITER).header("Content-Type", "text/plain").body("[]").send().status());
 
         Map<String, Double> after = metricsAfter(before, 7, 0);
-        assertEquals(1, increase(before, after, series("apollo_batches_total", "outcome", "validation")));
-        assertEquals(3, increase(before, after, series("apollo_samples_rejected_total", "reason", "validation")));
-        assertEquals(2, increase(before, after, series("apollo_batches_total", "outcome", "forbidden")));
-        assertEquals(4, increase(before, after, series("apollo_samples_rejected_total", "reason", "forbidden")),
+        assertEquals(1, Metrics.increase(before, after, Metrics.series("apollo_batches_total", "outcome", "validation")));
+        assertEquals(3, Metrics.increase(before, after, Metrics.series("apollo_samples_rejected_total", "reason", "validation")));
+        assertEquals(2, Metrics.increase(before, after, Metrics.series("apollo_batches_total", "outcome", "forbidden")));
+        assertEquals(4, Metrics.increase(before, after, Metrics.series("apollo_samples_rejected_total", "reason", "forbidden")),
                 "only the batch whose body was read");
-        assertEquals(2, increase(before, after, series("apollo_batches_total", "outcome", "unauthenticated")));
-        assertEquals(1, increase(before, after, series("apollo_batches_total", "outcome", "too_large")));
-        assertEquals(1, increase(before, after, series("apollo_batches_total", "outcome", "unsupported_media_type")));
-        assertEquals(0, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
-        assertEquals(0, increase(before, after, series("apollo_samples_accepted_total")));
+        assertEquals(2, Metrics.increase(before, after, Metrics.series("apollo_batches_total", "outcome", "unauthenticated")));
+        assertEquals(1, Metrics.increase(before, after, Metrics.series("apollo_batches_total", "outcome", "too_large")));
+        assertEquals(1, Metrics.increase(before, after, Metrics.series("apollo_batches_total", "outcome", "unsupported_media_type")));
+        assertEquals(0, Metrics.increase(before, after, Metrics.series("apollo_batches_total", "outcome", "accepted")));
+        assertEquals(0, Metrics.increase(before, after, Metrics.series("apollo_samples_accepted_total")));
     }
 
     /**
@@ -119,7 +115,7 @@ class MetricsIT extends ServerTest {
      */
     @Test
     void aStalledUploadIsCountedAsATimeout() throws Exception {
-        Map<String, Double> before = metrics();
+        Map<String, Double> before = Metrics.read(api);
         String head = "POST /" + String.format(Api.SAMPLES_PATH, Api.newDevice()) + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + WRITER + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[{";
         try (Socket socket = new Socket(api.base().getHost(), api.base().getPort())) {
@@ -129,8 +125,8 @@ class MetricsIT extends ServerTest {
             assertEquals("HTTP/1.1 408", new String(status, StandardCharsets.US_ASCII));
         }
         Map<String, Double> after = metricsAfter(before, 1, 0);
-        assertEquals(1, increase(before, after, series("apollo_batches_total", "outcome", "timeout")));
-        assertEquals(0, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
+        assertEquals(1, Metrics.increase(before, after, Metrics.series("apollo_batches_total", "outcome", "timeout")));
+        assertEquals(0, Metrics.increase(before, after, Metrics.series("apollo_batches_total", "outcome", "accepted")));
     }
 
     /**
@@ -139,7 +135,7 @@ class MetricsIT extends ServerTest {
      */
     @Test
     void aBatchRefusedAsTooBusyIsCountedSo() throws Exception {
-        Map<String, Double> before = metrics();
+        Map<String, Double> before = Metrics.read(api);
         byte[] body = Samples.batchOf(4).getBytes(StandardCharsets.UTF_8);
         String head = "POST /" + String.format(Api.SAMPLES_PATH, Api.newDevice()) + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + WRITER + "\r\nContent-Type: application/json\r\nContent-Length: "
@@ -161,10 +157,10 @@ class MetricsIT extends ServerTest {
             }
         }
         Map<String, Double> after = metricsAfter(before, 2, 0);
-        assertEquals(2, increase(before, after, series("apollo_batches_total", "outcome", "too_busy")));
-        assertEquals(4, increase(before, after, series("apollo_samples_rejected_total", "reason", "too_busy")),
+        assertEquals(2, Metrics.increase(before, after, Metrics.series("apollo_batches_total", "outcome", "too_busy")));
+        assertEquals(4, Metrics.increase(before, after, Metrics.series("apollo_samples_rejected_total", "reason", "too_busy")),
                 "only the batch whose body was read");
-        assertEquals(0, increase(before, after, series("apollo_batches_total", "outcome", "accepted")));
+        assertEquals(0, Metrics.increase(before, after, Metrics.series("apollo_batches_total", "outcome", "accepted")));
     }
 
     /**
@@ -172,55 +168,17 @@ class MetricsIT extends ServerTest {
      * request after its response, which may already have reached the client.
      */
     private Map<String, Double> metricsAfter(Map<String, Double> before, int posts, int gets) {
-        String postCount = series("apollo_requests_seconds_count", "operation", "post_samples");
-        String getCount = series("apollo_requests_seconds_count", "operation", "get_samples");
+        String postCount = Metrics.series("apollo_requests_seconds_count", "operation", "post_samples");
+        String getCount = Metrics.series("apollo_requests_seconds_count", "operation", "get_samples");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (true) {
-            Map<String, Double> now = metrics();
-            boolean counted = increase(before, now, postCount) >= posts && increase(before, now, getCount) >= gets;
+            Map<String, Double> now = Metrics.read(api);
+            boolean counted = Metrics.increase(before, now, postCount) >= posts && Metrics.increase(before, now, getCount) >= gets;
             if (counted || Instant.now().isAfter(deadline)) {
                 return now;
             }
             sleep();
         }
-    }
-
-    /** Each series by its name and its labels but Payara's {@code mp_scope}, in label order: {@code name{a="1",b="2"}}. */
-    private Map<String, Double> metrics() {
-        Api.Reply reply = api.management("metrics").send();
-        assertEquals(200, reply.status());
-        return SERIES.matcher(reply.text()).results().collect(Collectors.toMap(
-                m -> m.group(1) + labels(m.group(2)), m -> Double.parseDouble(m.group(3)), (first, repeated) -> first));
-    }
-
-    private static String labels(String text) {
-        if (text == null) {
-            return "{}";
-        }
-        Map<String, String> labels = new TreeMap<>();
-        Matcher label = LABEL.matcher(text);
-        while (label.find()) {
-            if (!label.group(1).equals("mp_scope")) {
-                labels.put(label.group(1), label.group(2));
-            }
-        }
-        return labels.entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
-    }
-
-    /** A series key; the labels in alphabetical order, as {@link #metrics} keeps them. */
-    private static String series(String name, String... labels) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < labels.length; i += 2) {
-            text.append(labels[i]).append("=\"").append(labels[i + 1]).append("\" ");
-        }
-        return name + labels(text.toString());
-    }
-
-    private static double increase(Map<String, Double> before, Map<String, Double> after, String series) {
-        assertTrue(after.containsKey(series), series + " in " + Arrays.toString(after.keySet().stream()
-                .filter(key -> key.startsWith("apollo")).toArray()));
-        return after.get(series) - before.getOrDefault(series, 0.0);
     }
 
     private static void sleep() {

@@ -1,0 +1,247 @@
+package io.apollo.samples.control;
+
+import io.apollo.envelope.control.Rejection;
+import io.apollo.operations.control.ServiceMetrics;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Small batches that arrive together share one transaction and so one durable commit, when
+ * {@value #ENABLED} is true (the default): on H2 a commit costs about as much CPU as the rest of a
+ * single-sample batch's transaction, on PostgreSQL a round trip and a flush.
+ *
+ * <p>A batch of at most {@value #MAX_SAMPLES} samples queues. While fewer than {@value #WRITERS}
+ * groups are being written, the first in the queue writes the next group: itself and those queued
+ * behind it, up to that many samples in all, after waiting at most {@value #MAX_WAIT} milliseconds
+ * for more (0 by default: a group is what arrived while the others were written). The others wait,
+ * each answered once the commit that holds its samples is done. Groups are taken in the order the
+ * batches arrived, and a group writes its batches in that order, so a batch sent after another's
+ * answer writes after it, as without groups ({@link SampleWrites#writeTogether}, which also keeps
+ * groups written at once from waiting for each other). A batch its caller may not write is refused
+ * on its own in the group. When the group's transaction fails, it is rolled back whole and each of
+ * its batches is written again on its own, so a failing batch fails alone and never takes a
+ * neighbour's samples with it. A larger batch, a group of one, or every batch with the setting
+ * false, is written in a transaction of its own.
+ */
+@ApplicationScoped
+public class SharedCommits {
+
+    public static final String ENABLED = "apollo.ingest.group-commit";
+    public static final String MAX_WAIT = "apollo.ingest.group-commit.max-wait-ms";
+    public static final String MAX_SAMPLES = "apollo.ingest.group-commit.max-samples";
+    public static final String WRITERS = "apollo.ingest.group-commit.writers";
+
+    @Inject
+    @ConfigProperty(name = ENABLED, defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = MAX_WAIT, defaultValue = "0")
+    long maxWaitMillis;
+
+    @Inject
+    @ConfigProperty(name = MAX_SAMPLES, defaultValue = "100")
+    int maxSamples;
+
+    @Inject
+    @ConfigProperty(name = WRITERS, defaultValue = "2")
+    int writers;
+
+    @EJB
+    SampleWrites writes;
+
+    @Inject
+    ServiceMetrics metrics;
+
+    private final Deque<Queued> queue = new ArrayDeque<>();
+    private int writing;
+
+    /** Observing the application's start checks the settings then, so that a bad one fails the deployment. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Nothing more to do: the bean exists now.
+    }
+
+    @PostConstruct
+    void settings() {
+        if (maxWaitMillis < 0 || maxWaitMillis > 1_000) {
+            throw new IllegalArgumentException(MAX_WAIT + " must be from 0 to 1000, not " + maxWaitMillis);
+        }
+        if (maxSamples < 1) {
+            throw new IllegalArgumentException(MAX_SAMPLES + " must be at least 1, not " + maxSamples);
+        }
+        if (writers < 1) {
+            throw new IllegalArgumentException(WRITERS + " must be at least 1, not " + writers);
+        }
+        metrics.gauge("apollo.ingest.queued", "Small batches queued for a shared commit", this::queued);
+        metrics.gauge("apollo.ingest.writing", "Groups of small batches being written (at most " + WRITERS + ")",
+                this::writing);
+    }
+
+    /**
+     * Writes the batch, alone or in a group, and returns once it has committed.
+     *
+     * @throws Rejection when its caller may not write to the device; any other failure of its own
+     */
+    public void write(BatchWrite batch) {
+        if (!enabled || batch.samples().size() > maxSamples) {
+            alone(batch);
+            return;
+        }
+        Queued mine = new Queued(batch);
+        List<Queued> group = lead(mine);
+        if (group != null) {
+            try {
+                write(group);
+            } finally {
+                release(group);
+            }
+        }
+        mine.answer();
+    }
+
+    /** The group the caller is to write, or null once another caller has written its batch. */
+    private synchronized List<Queued> lead(Queued mine) {
+        queue.addLast(mine);
+        notifyAll();
+        boolean interrupted = false;
+        try {
+            while (!mine.done && (writing == writers || queue.peekFirst() != mine)) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    // The batch is in the queue and will be written: wait for its answer all the same.
+                    interrupted = true;
+                }
+            }
+            if (mine.done) {
+                return null;
+            }
+            writing++;
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+            for (long left = deadline - System.nanoTime(); left > 0 && queuedSamples() < maxSamples;
+                    left = deadline - System.nanoTime()) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            List<Queued> group = new ArrayList<>();
+            int samples = 0;
+            while (!queue.isEmpty() && (group.isEmpty() || samples + queue.peekFirst().size() <= maxSamples)) {
+                Queued next = queue.removeFirst();
+                samples += next.size();
+                group.add(next);
+            }
+            return group;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private int queuedSamples() {
+        return queue.stream().mapToInt(Queued::size).sum();
+    }
+
+    private synchronized long queued() {
+        return queue.size();
+    }
+
+    private synchronized long writing() {
+        return writing;
+    }
+
+    private void write(List<Queued> group) {
+        if (group.size() > 1) {
+            try {
+                List<Rejection> refused = writes.writeTogether(group.stream().map(queued -> queued.batch).toList());
+                metrics.sharedCommit((int) refused.stream().filter(Objects::isNull).count(), true);
+                done(group, refused);
+                return;
+            } catch (RuntimeException failure) {
+                // Rolled back whole: each batch is written again on its own and answered for itself.
+                metrics.sharedCommit(group.size(), false);
+            }
+        }
+        for (Queued queued : group) {
+            try {
+                alone(queued.batch);
+                queued.failure = null;
+            } catch (RuntimeException failure) {
+                queued.failure = failure;
+            }
+        }
+        done(group, null);
+    }
+
+    /**
+     * Lets the next group be written; a batch of this one still unanswered (an Error stopped its
+     * writer) gets a failure rather than waiting for ever.
+     */
+    private synchronized void release(List<Queued> group) {
+        for (Queued queued : group) {
+            if (!queued.done) {
+                queued.failure = new IllegalStateException("The shared commit of this batch stopped before its end");
+                queued.done = true;
+            }
+        }
+        writing--;
+        notifyAll();
+    }
+
+    private synchronized void done(List<Queued> group, List<Rejection> refused) {
+        for (int i = 0; i < group.size(); i++) {
+            if (refused != null) {
+                group.get(i).failure = refused.get(i);
+            }
+            group.get(i).done = true;
+        }
+        notifyAll();
+    }
+
+    /** A batch in a transaction of its own, once more under its device's lock if a series of it was deleted meanwhile. */
+    private void alone(BatchWrite batch) {
+        try {
+            writes.write(batch.deviceId(), batch.callerCollections(), batch.requestedCollection(), batch.samples(),
+                    batch.ingestedAt());
+        } catch (SeriesChanged deleted) {
+            writes.writeUnderDeviceLock(batch.deviceId(), batch.callerCollections(), batch.requestedCollection(),
+                    batch.samples(), batch.ingestedAt());
+        }
+    }
+
+    /** A batch in the queue; its answer is set, and then {@code done}, under the bean's monitor. */
+    private static final class Queued {
+
+        final BatchWrite batch;
+        boolean done;
+        RuntimeException failure;
+
+        Queued(BatchWrite batch) {
+            this.batch = batch;
+        }
+
+        int size() {
+            return batch.samples().size();
+        }
+
+        void answer() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+}
