@@ -220,7 +220,10 @@ public class SampleStore {
             Map<Name, Integer> series = keys(series(connection, device.key(), timeseriesIds(samples), null));
             SortedSet<Integer> existing = samples.stream().map(sample -> series.get(Name.of(sample)))
                     .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
-            return lockSeries(connection, device.key(), existing);
+            if (!lockSeries(connection, device.key(), existing)) {
+                throw new IllegalStateException("A series of device " + device.id() + " vanished under its lock");
+            }
+            return null;
         });
     }
 

@@ -2,6 +2,8 @@ package io.apollo.samples.control;
 
 import io.apollo.envelope.control.Rejection;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -56,16 +58,18 @@ public class SampleWrites {
     }
 
     /**
-     * Writes several batches in one transaction, a shared commit ({@link SharedCommits}), each as
-     * if it were alone: its own access check, and a later batch's value of a key winning over an
+     * Writes several batches in one new transaction, a shared commit ({@link SharedCommits}), each
+     * as if it were alone: its own access check, and a later batch's value of a key winning over an
      * earlier one's. The devices are taken in the order of their ids and each one's locks as a
-     * delete takes them (the device's, then its series' in key order), so that this transaction
-     * and any other, on any instance, never wait for each other. A batch refused for its caller
-     * writes nothing and does not stop the others; any other failure rolls the whole transaction
-     * back.
+     * delete takes them (the device's, then the series it already has, in key order; new series
+     * are registered under the device's lock afterwards), so that this transaction and any other,
+     * on any instance, may wait for one another but never in a cycle. A batch refused for its
+     * caller writes nothing and does not stop the others; any other failure rolls the whole
+     * transaction back.
      *
      * @return each batch's refusal, in the order given; null for a batch written
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Rejection> writeTogether(List<BatchWrite> group) {
         Rejection[] refused = new Rejection[group.size()];
         Map<String, List<Integer>> byDevice = new TreeMap<>();

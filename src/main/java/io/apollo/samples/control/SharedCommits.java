@@ -14,25 +14,28 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Small batches that arrive together share one transaction and so one durable commit, when
- * {@value #ENABLED} is true (the default): on H2 a commit costs about as much CPU as the rest of a
- * single-sample batch's transaction, on PostgreSQL a round trip and a flush.
+ * {@value #ENABLED} is true (the default): every commit writes to disk (H2's file, PostgreSQL's
+ * WAL) and ends a transaction, work a single-sample batch otherwise pays alone (figures:
+ * docs/performance.md, "Shared commits").
  *
  * <p>A batch of at most {@value #MAX_SAMPLES} samples queues. While fewer than {@value #WRITERS}
  * groups are being written, the first in the queue writes the next group: itself and those queued
  * behind it, up to that many samples in all, after waiting at most {@value #MAX_WAIT} milliseconds
  * for more (0 by default: a group is what arrived while the others were written). The others wait,
- * each answered once the commit that holds its samples is done. Groups are taken in the order the
- * batches arrived, and a group writes its batches in that order, so a batch sent after another's
- * answer writes after it, as without groups ({@link SampleWrites#writeTogether}, which also keeps
- * groups written at once from waiting for each other). A batch its caller may not write is refused
- * on its own in the group. When the group's transaction fails, it is rolled back whole and each of
- * its batches is written again on its own, so a failing batch fails alone and never takes a
- * neighbour's samples with it. A larger batch, a group of one, or every batch with the setting
- * false, is written in a transaction of its own.
+ * each answered once the commit that holds its samples is done. A group writes its batches in the
+ * order they arrived, so a batch sent after another's answer is written after it, as without
+ * groups; groups written at once may commit in either order ({@link SampleWrites#writeTogether}
+ * takes its locks in an order that keeps them, and single batches, from waiting in a cycle). A
+ * batch its caller may not write is refused on its own in the group. When the group's transaction
+ * fails, it is rolled back whole and each of its batches is written again on its own, so a
+ * failing batch fails alone and never takes a neighbour's samples with it. A larger batch, a group
+ * of one, or every batch with the setting false, is written in a transaction of its own.
  */
 @ApplicationScoped
 public class SharedCommits {
@@ -63,6 +66,8 @@ public class SharedCommits {
 
     @Inject
     ServiceMetrics metrics;
+
+    private static final Logger LOG = Logger.getLogger(SharedCommits.class.getName());
 
     private final Deque<Queued> queue = new ArrayDeque<>();
     private int writing;
@@ -107,6 +112,10 @@ public class SharedCommits {
                 release(group);
             }
         }
+        if (mine.interrupted) {
+            // Waited for without interruption, so that the group's transaction ran without it: given back now.
+            Thread.currentThread().interrupt();
+        }
         mine.answer();
     }
 
@@ -114,41 +123,42 @@ public class SharedCommits {
     private synchronized List<Queued> lead(Queued mine) {
         queue.addLast(mine);
         notifyAll();
-        boolean interrupted = false;
+        while (!mine.done && (writing == writers || queue.peekFirst() != mine)) {
+            await(mine, 0);
+        }
+        if (mine.done) {
+            return null;
+        }
+        writing++;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+        for (long left = deadline - System.nanoTime(); left > 0 && queuedSamples() < maxSamples;
+                left = deadline - System.nanoTime()) {
+            await(mine, left);
+        }
+        List<Queued> group = new ArrayList<>();
+        int samples = 0;
+        while (!queue.isEmpty() && (group.isEmpty() || samples + queue.peekFirst().size() <= maxSamples)) {
+            Queued next = queue.removeFirst();
+            samples += next.size();
+            group.add(next);
+        }
+        if (!queue.isEmpty()) {
+            // The new head may lead the next group now if a writer is free.
+            notifyAll();
+        }
+        return group;
+    }
+
+    /** Waits on the monitor (0: until notified); an interruption is kept for later, as the batch will be written. */
+    private void await(Queued mine, long nanos) {
         try {
-            while (!mine.done && (writing == writers || queue.peekFirst() != mine)) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    // The batch is in the queue and will be written: wait for its answer all the same.
-                    interrupted = true;
-                }
+            if (nanos == 0) {
+                wait();
+            } else {
+                TimeUnit.NANOSECONDS.timedWait(this, nanos);
             }
-            if (mine.done) {
-                return null;
-            }
-            writing++;
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
-            for (long left = deadline - System.nanoTime(); left > 0 && queuedSamples() < maxSamples;
-                    left = deadline - System.nanoTime()) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            List<Queued> group = new ArrayList<>();
-            int samples = 0;
-            while (!queue.isEmpty() && (group.isEmpty() || samples + queue.peekFirst().size() <= maxSamples)) {
-                Queued next = queue.removeFirst();
-                samples += next.size();
-                group.add(next);
-            }
-            return group;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (InterruptedException e) {
+            mine.interrupted = true;
         }
     }
 
@@ -156,7 +166,7 @@ public class SharedCommits {
         return queue.stream().mapToInt(Queued::size).sum();
     }
 
-    private synchronized long queued() {
+    synchronized long queued() {
         return queue.size();
     }
 
@@ -166,25 +176,32 @@ public class SharedCommits {
 
     private void write(List<Queued> group) {
         if (group.size() > 1) {
+            List<Rejection> refused;
             try {
-                List<Rejection> refused = writes.writeTogether(group.stream().map(queued -> queued.batch).toList());
-                metrics.sharedCommit((int) refused.stream().filter(Objects::isNull).count(), true);
-                done(group, refused);
-                return;
+                refused = writes.writeTogether(group.stream().map(queued -> queued.batch).toList());
             } catch (RuntimeException failure) {
-                // Rolled back whole: each batch is written again on its own and answered for itself.
-                metrics.sharedCommit(group.size(), false);
+                refused = null;
+                LOG.log(Level.WARNING, failure, () -> "A shared commit of " + group.size()
+                        + " batches was rolled back; each is written again on its own");
             }
+            if (refused != null) {
+                for (int i = 0; i < group.size(); i++) {
+                    answer(group.get(i), refused.get(i));
+                }
+                metrics.sharedCommit((int) refused.stream().filter(Objects::isNull).count(), true);
+                return;
+            }
+            metrics.sharedCommit(group.size(), false);
         }
         for (Queued queued : group) {
+            RuntimeException failure = null;
             try {
                 alone(queued.batch);
-                queued.failure = null;
-            } catch (RuntimeException failure) {
-                queued.failure = failure;
+            } catch (RuntimeException own) {
+                failure = own;
             }
+            answer(queued, failure);
         }
-        done(group, null);
     }
 
     /**
@@ -202,13 +219,10 @@ public class SharedCommits {
         notifyAll();
     }
 
-    private synchronized void done(List<Queued> group, List<Rejection> refused) {
-        for (int i = 0; i < group.size(); i++) {
-            if (refused != null) {
-                group.get(i).failure = refused.get(i);
-            }
-            group.get(i).done = true;
-        }
+    /** The batch's answer, its caller woken: null when it was written, else why not. */
+    private synchronized void answer(Queued queued, RuntimeException failure) {
+        queued.failure = failure;
+        queued.done = true;
         notifyAll();
     }
 
@@ -223,12 +237,16 @@ public class SharedCommits {
         }
     }
 
-    /** A batch in the queue; its answer is set, and then {@code done}, under the bean's monitor. */
+    /**
+     * A batch in the queue; its answer is set, and {@code done}, under the bean's monitor;
+     * {@code interrupted} only by its own caller's thread.
+     */
     private static final class Queued {
 
         final BatchWrite batch;
         boolean done;
         RuntimeException failure;
+        boolean interrupted;
 
         Queued(BatchWrite batch) {
             this.batch = batch;

@@ -10,6 +10,7 @@ import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import io.apollo.testing.probe.PoisonedValue;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class SharedCommitsIT extends ServerTest {
         Map<String, Double> before = Metrics.read(api);
         List<CompletableFuture<Api.Reply>> replies = inOneGroup(
                 post(device, shared, sample("s0", "1", T0.toString())),
-                post(device, other, sample("s0", "2", T0.toString())),
+                post(device, other, sample("s0", "2", T0.toString()), sample("s9", "2", T0.toString())),
                 post(device, shared, sample("s0", "3", T0.toString()), sample("s1", "3", T0.toString())),
                 post(elsewhere, other, sample("s0", "4", T0.toString())));
 
@@ -59,10 +60,13 @@ class SharedCommitsIT extends ServerTest {
         assertEquals(0, Metrics.increase(before, after, ROLLED_BACK));
         assertEquals(3, Metrics.increase(before, after, BATCHES));
 
-        // The later batch's value of the key won, as if each had had a transaction of its own.
+        // The later batch's value of the key won, as if each had had a transaction of its own, and
+        // nothing of the refused batch was written: not its sample of s9, nor the series.
         JsonObject stored = api.assertMinutesExact(device);
         assertEquals("shared", stored.getString("collection"));
         assertEquals(List.of("s0 3", "s1 3"), values(stored));
+        assertEquals(List.of("s0/Raw", "s1/Raw"), stored.getJsonArray("series").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).sorted().toList());
         JsonObject storedElsewhere = api.assertMinutesExact(elsewhere);
         assertEquals("shared-other", storedElsewhere.getString("collection"));
         assertEquals(List.of("s0 4"), values(storedElsewhere));
