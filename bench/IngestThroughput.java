@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +160,10 @@ public class IngestThroughput {
                 + " ceiling (lock, upsert, commit) %.0f transactions/s, ratio %.2f%n", SINGLE_CLIENTS, median[4],
                 median[5], median[6], median[9], singleRatios[singleRatios.length / 2]);
         printOneDevice(oneDevice);
+        printSharedCommits(base, "this build");
+        if (baselineBase != null) {
+            printSharedCommits(baselineBase, "the baseline build");
+        }
         System.out.printf("  server resident set size, largest seen: %d MiB%n", maxRss.get() / 1024);
         try (Connection setUp = DriverManager.getConnection(jdbc, args[4], args[5])) {
             dropCeilingTable(setUp);
@@ -211,7 +218,29 @@ public class IngestThroughput {
         if (baselineBase != null) {
             System.out.printf("    the baseline build: single-sample POSTs %.0f against %.0f, ratio %.2f; batches %.0f"
                     + " against %.0f, ratio %.2f%n", m[9], m[6], ratio(rounds, 9, 6), m[11], m[8], ratio(rounds, 11, 8));
+            System.out.printf("    this build / the baseline (medians of the rounds' ratios): single-sample POSTs %.2f on a"
+                    + " device each, %.2f on one device; batches %.2f and %.2f%n", ratio(rounds, 0, 6),
+                    ratio(rounds, 3, 9), ratio(rounds, 2, 8), ratio(rounds, 5, 11));
         }
+    }
+
+    /**
+     * How many batches the server's shared commits held, over the whole run (its /metrics), or
+     * that it had none (switched off, or a build without them).
+     */
+    static void printSharedCommits(URI server, String build) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double commits = metric(metrics, "apollo_shared_commits_total{outcome=\"committed\"");
+        double batches = metric(metrics, "apollo_shared_commit_batches_total");
+        System.out.printf("  %s: %.0f shared commits held %.0f batches (%.1f a commit)%n", build, commits, batches,
+                commits == 0 ? 0 : batches / commits);
+    }
+
+    /** The first value of a series whose line starts so, 0 without one. */
+    static double metric(String metrics, String start) {
+        return metrics.lines().filter(line -> line.startsWith(start)).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).orElse(0.0);
     }
 
     /** The median of the rounds' ratios of two columns. */
