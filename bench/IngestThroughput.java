@@ -231,15 +231,15 @@ public class IngestThroughput {
     static void printSharedCommits(URI server, String build) throws Exception {
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.resolve("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        double commits = metric(metrics, "apollo_shared_commits_total{outcome=\"committed\"");
-        double batches = metric(metrics, "apollo_shared_commit_batches_total");
+        double commits = metric(metrics, "apollo_shared_commits_total{", "outcome=\"committed\"");
+        double batches = metric(metrics, "apollo_shared_commit_batches_total", "");
         System.out.printf("  %s: %.0f shared commits held %.0f batches (%.1f a commit)%n", build, commits, batches,
                 commits == 0 ? 0 : batches / commits);
     }
 
-    /** The first value of a series whose line starts so, 0 without one. */
-    static double metric(String metrics, String start) {
-        return metrics.lines().filter(line -> line.startsWith(start)).findFirst()
+    /** The value of the first series whose line starts so and has that label (in any order), 0 without one. */
+    static double metric(String metrics, String start, String label) {
+        return metrics.lines().filter(line -> line.startsWith(start) && line.contains(label)).findFirst()
                 .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).orElse(0.0);
     }
 

@@ -29,6 +29,9 @@ public interface Meters {
 
     /**
      * A gauge of the Prometheus family {@code name} ({@code .} becomes {@code _}), read at each scrape.
+     *
+     * @return what removes it: the registry may outlive the application (WildFly's), and the gauge
+     *     holds {@code value}, an object of the application
      */
-    void gauge(String name, String description, LongSupplier value);
+    Runnable gauge(String name, String description, LongSupplier value);
 }

@@ -9,6 +9,7 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
@@ -38,8 +39,9 @@ public class MicroProfileMeters implements Meters {
     }
 
     @Override
-    public void gauge(String name, String description, LongSupplier value) {
+    public Runnable gauge(String name, String description, LongSupplier value) {
         registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value::getAsLong);
+        return () -> registry.remove(new MetricID(name));
     }
 
     private static Tag[] tags(String... namesAndValues) {

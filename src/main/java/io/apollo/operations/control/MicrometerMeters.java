@@ -37,7 +37,8 @@ public class MicrometerMeters implements Meters {
     }
 
     @Override
-    public void gauge(String name, String description, LongSupplier value) {
-        Gauge.builder(name, value::getAsLong).description(description).register(registry);
+    public Runnable gauge(String name, String description, LongSupplier value) {
+        Gauge gauge = Gauge.builder(name, value::getAsLong).description(description).register(registry);
+        return () -> registry.remove(gauge);
     }
 }

@@ -125,11 +125,13 @@ public class ServiceMetrics {
         }
     }
 
-    /** A value read at each scrape, on a server with a metrics API. */
-    public void gauge(String name, String description, LongSupplier value) {
-        if (available.isResolvable()) {
-            available.get().gauge(name, description, value);
-        }
+    /**
+     * A value read at each scrape, on a server with a metrics API.
+     *
+     * @return what removes it, to be run when the application stops (the gauge holds {@code value})
+     */
+    public Runnable gauge(String name, String description, LongSupplier value) {
+        return available.isResolvable() ? available.get().gauge(name, description, value) : () -> { };
     }
 
     /** Samples the retention purge removed. */

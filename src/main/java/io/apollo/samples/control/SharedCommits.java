@@ -3,6 +3,7 @@ package io.apollo.samples.control;
 import io.apollo.envelope.control.Rejection;
 import io.apollo.operations.control.ServiceMetrics;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -69,6 +70,7 @@ public class SharedCommits {
 
     private static final Logger LOG = Logger.getLogger(SharedCommits.class.getName());
 
+    private final List<Runnable> gauges = new ArrayList<>();
     private final Deque<Queued> queue = new ArrayDeque<>();
     private int writing;
 
@@ -88,9 +90,15 @@ public class SharedCommits {
         if (writers < 1) {
             throw new IllegalArgumentException(WRITERS + " must be at least 1, not " + writers);
         }
-        metrics.gauge("apollo.ingest.queued", "Small batches queued for a shared commit", this::queued);
-        metrics.gauge("apollo.ingest.writing", "Groups of small batches being written (at most " + WRITERS + ")",
-                this::writing);
+        gauges.add(metrics.gauge("apollo.ingest.queued", "Small batches queued for a shared commit", this::queued));
+        gauges.add(metrics.gauge("apollo.ingest.writing", "Groups of small batches being written (at most " + WRITERS
+                + ")", this::writing));
+    }
+
+    /** The gauges go with the application: on WildFly the registry stays, and would hold this bean. */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(Runnable::run);
     }
 
     /**
