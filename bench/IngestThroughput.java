@@ -198,9 +198,10 @@ public class IngestThroughput {
                 round + 1, SINGLE_CLIENTS, figures[0], figures[1], figures[3], figures[4], figures[3] / figures[0],
                 figures[2], figures[5], figures[5] / figures[2]);
         if (baselineBase != null) {
-            System.out.printf("  baseline: singles %.0f req/s on a device each, %.0f on one device (%.2f); batches %.0f"
-                    + " samples/s on a device each, %.0f on one device (%.2f)%n", figures[6], figures[9],
-                    figures[9] / figures[6], figures[8], figures[11], figures[11] / figures[8]);
+            System.out.printf("  baseline: singles %.0f req/s (p99 %.1f ms) on a device each, %.0f (p99 %.1f ms) on one device"
+                    + " (%.2f); batches %.0f samples/s on a device each, %.0f on one device (%.2f)%n", figures[6],
+                    figures[7], figures[9], figures[10], figures[9] / figures[6], figures[8], figures[11],
+                    figures[11] / figures[8]);
         }
         return figures;
     }
