@@ -3,6 +3,7 @@ package io.apollo.samples.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,6 +143,21 @@ class SharedCommitsTest {
         held.get(10, TimeUnit.SECONDS);
         assertEquals(List.of(), writes.groups);
         assertEquals(0, commits.queued());
+    }
+
+    @Test
+    void aSettingOutOfItsRangeFailsTheStart() {
+        commits.writers = 0;
+        assertEquals("apollo.ingest.group-commit.writers must be at least 1, not 0",
+                assertThrows(IllegalArgumentException.class, commits::settings).getMessage());
+        commits.writers = 2;
+        commits.maxSamples = 0;
+        assertEquals("apollo.ingest.group-commit.max-samples must be at least 1, not 0",
+                assertThrows(IllegalArgumentException.class, commits::settings).getMessage());
+        commits.maxSamples = 100;
+        commits.maxWaitMillis = 1_001;
+        assertEquals("apollo.ingest.group-commit.max-wait-ms must be from 0 to 1000, not 1001",
+                assertThrows(IllegalArgumentException.class, commits::settings).getMessage());
     }
 
     /**
