@@ -1,8 +1,9 @@
 /**
  * The samples API over HTTP: {@code DevicesResource} (HTTP only:
  * roles, parameters, one call to a facade, the response), the {@code @Stateless} facades that are
- * one transaction each ({@code SampleIngestion} for a POST, through {@code SampleWrites}, a second
- * one only when a series was deleted under the first; {@code SamplePages} for a GET) or a
+ * one transaction each ({@code SampleIngestion} for a POST: validation, then its batch written
+ * by {@code SharedCommits}, alone or in a transaction shared with other small batches;
+ * {@code SamplePages} for a GET) or a
  * transaction a chunk ({@code Deletions}), the retention purge's timer ({@code RetentionJob}), the
  * body reader with its byte and time limits, the 429 of a POST that arrives while no batch can be
  * taken ({@code EarlyTooBusy}), and the wire records. No {@code EntityManager} and

@@ -354,7 +354,7 @@ public class SampleStore {
 
     /**
      * The keys of the samples' series, registering the series the device has not had before (the
-     * caller holds the device's lock: no other transaction registers them meanwhile).
+     * caller holds the device's lock, under which series are registered).
      */
     private static Map<Name, Integer> registeredSeries(Connection connection, DatabaseVendor vendor, int deviceKey,
             Collection<ValidSample> samples) throws SQLException {

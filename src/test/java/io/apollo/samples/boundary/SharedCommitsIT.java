@@ -121,14 +121,16 @@ class SharedCommitsIT extends ServerTest {
         assertEquals(204, api.call("POST", held).send().status());
         List<CompletableFuture<Api.Reply>> writers = new ArrayList<>();
         List<CompletableFuture<Api.Reply>> replies = new ArrayList<>();
+        // Well within the database's lock timeout (H2: 30 s), which the writers wait under.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         try {
             for (int w = 1; w <= 2; w++) {
                 writers.add(post(holder, shared, sample("held", String.valueOf(1 + w), T0.toString())).get());
-                awaitGauge(WRITING, w);
+                awaitGauge(WRITING, w, deadline);
             }
             for (int b = 0; b < batches.length; b++) {
                 replies.add(batches[b].get());
-                awaitGauge(QUEUED, b + 1);
+                awaitGauge(QUEUED, b + 1, deadline);
             }
         } finally {
             assertEquals(204, api.call("DELETE", "apollo/testing/held-writes/" + Api.segment(holder)).send().status());
@@ -137,12 +139,11 @@ class SharedCommitsIT extends ServerTest {
         return replies;
     }
 
-    private void awaitGauge(String gauge, double value) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        double now = Metrics.read(api).get(gauge);
+    private void awaitGauge(String gauge, double value, Instant deadline) {
+        double now = Metrics.read(api).getOrDefault(gauge, Double.NaN);
         while (now != value && Instant.now().isBefore(deadline)) {
             sleep();
-            now = Metrics.read(api).get(gauge);
+            now = Metrics.read(api).getOrDefault(gauge, Double.NaN);
         }
         assertEquals(value, now, gauge);
     }

@@ -158,6 +158,9 @@ class SharedCommitsTest {
         commits.maxWaitMillis = 1_001;
         assertEquals("apollo.ingest.group-commit.max-wait-ms must be from 0 to 1000, not 1001",
                 assertThrows(IllegalArgumentException.class, commits::settings).getMessage());
+        commits.maxWaitMillis = -1;
+        assertEquals("apollo.ingest.group-commit.max-wait-ms must be from 0 to 1000, not -1",
+                assertThrows(IllegalArgumentException.class, commits::settings).getMessage());
     }
 
     /**
