@@ -46,6 +46,8 @@ public class SharedCommits {
     public static final String MAX_SAMPLES = "apollo.ingest.group-commit.max-samples";
     public static final String WRITERS = "apollo.ingest.group-commit.writers";
 
+    private static final Logger LOG = Logger.getLogger(SharedCommits.class.getName());
+
     @Inject
     @ConfigProperty(name = ENABLED, defaultValue = "true")
     boolean enabled;
@@ -67,8 +69,6 @@ public class SharedCommits {
 
     @Inject
     ServiceMetrics metrics;
-
-    private static final Logger LOG = Logger.getLogger(SharedCommits.class.getName());
 
     private final List<Runnable> gauges = new ArrayList<>();
     private final Deque<Queued> queue = new ArrayDeque<>();

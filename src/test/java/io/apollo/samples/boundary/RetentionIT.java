@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.testing.Api;
+import io.apollo.testing.Metrics;
 import io.apollo.testing.ServerTest;
 import io.apollo.testing.TestTokens;
 import jakarta.json.JsonObject;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class RetentionIT extends ServerTest {
 
-    private static final Pattern PURGED = Pattern.compile("^apollo_samples_purged_total(?:\\{[^}]*})? (\\S+)$",
-            Pattern.MULTILINE);
 
     private long purge(String olderThan) {
         Api.Reply reply = api.call("POST", "apollo/testing/purges?olderThan=" + olderThan).send();
@@ -32,8 +29,7 @@ class RetentionIT extends ServerTest {
     }
 
     private double purgedTotal() {
-        Matcher counter = PURGED.matcher(api.management("metrics").send().text());
-        return counter.find() ? Double.parseDouble(counter.group(1)) : 0;
+        return Metrics.read(api).getOrDefault(Metrics.series("apollo_samples_purged_total"), 0.0);
     }
 
     private List<String> storedTimestamps(String device) {

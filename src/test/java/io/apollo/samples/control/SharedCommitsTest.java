@@ -146,6 +146,26 @@ class SharedCommitsTest {
     }
 
     @Test
+    void theFirstBatchWaitsUpToMaxWaitForMore() throws Exception {
+        commits.maxWaitMillis = 1_000;
+        commits.maxSamples = 3;
+        BatchWrite a = batch("a", 1);
+        BatchWrite b = batch("b", 2);
+        CompletableFuture<Void> first = send(a);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            while (commits.queued() < 1) {
+                Thread.sleep(1);
+            }
+        });
+        // The first leads the next group (it stays in the queue while it waits for more): the next
+        // batch joins it, and fills it, so it is written then.
+        CompletableFuture<Void> second = send(b);
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(List.of(a, b)), writes.groups);
+    }
+
+    @Test
     void aSettingOutOfItsRangeFailsTheStart() {
         commits.writers = 0;
         assertEquals("apollo.ingest.group-commit.writers must be at least 1, not 0",
