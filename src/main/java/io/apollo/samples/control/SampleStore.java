@@ -776,7 +776,7 @@ public class SampleStore {
         if (!from.isBefore(to)) {
             return List.of();
         }
-        String bucket = "FLOOR(EXTRACT(EPOCH FROM sample_time) / " + aggregate.seconds() + ")";
+        String bucket = SampleMinutes.bucketOfSample(vendor, aggregate.seconds());
         String number = SampleMinutes.number(vendor);
         String value = switch (aggregate.function()) {
             case AVG, SUM -> "SUM(" + number + ")";
