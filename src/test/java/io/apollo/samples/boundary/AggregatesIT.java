@@ -268,6 +268,36 @@ class AggregatesIT extends ServerTest {
         }
     }
 
+    /**
+     * New samples added to minutes that hold samples already: a minute of strings gains a number
+     * (its bounds were none), one of numbers gains a string and new bounds, one gains a sample
+     * before its first; and a batch that replaces a sample adds new ones to a minute far from it
+     * (added, not recomputed). The minutes table equals the minutes computed from the samples, and
+     * the minute buckets equal what the test computes.
+     */
+    @Test
+    void newSamplesAddToTheMinutesTheyJoin() {
+        store(sample("t", "Raw", "2021-03-01T00:00:10Z", "\"a\""), sample("t", "Raw", "2021-03-01T00:01:10Z", "2.5"),
+                sample("t", "Raw", "2021-03-01T00:01:20Z", "-1"), sample("t", "Raw", "2021-03-01T00:02:30Z", "4"));
+        store(sample("t", "Raw", "2021-03-01T00:00:20Z", "0.1"), sample("t", "Raw", "2021-03-01T00:01:00Z", "\"b\""),
+                sample("t", "Raw", "2021-03-01T00:01:30Z", "-7.25"), sample("t", "Raw", "2021-03-01T00:01:40Z", "10"),
+                sample("t", "Raw", "2021-03-01T00:02:00.5Z", "0.2"));
+        api.assertMinutesExact(device);
+        assertEquals(List.of("t/Raw/2021-03-01T00:00:00+00:00=0.1#2", "t/Raw/2021-03-01T00:01:00+00:00=4.25#5",
+                "t/Raw/2021-03-01T00:02:00+00:00=4.2#2"), buckets(data("aggregation=sum&interval=PT1M")));
+        assertEquals(List.of("t/Raw/2021-03-01T00:00:00+00:00=0.1#2", "t/Raw/2021-03-01T00:01:00+00:00=-7.25#5",
+                "t/Raw/2021-03-01T00:02:00+00:00=0.2#2"), buckets(data("aggregation=min&interval=PT1M")));
+        assertEquals(List.of("t/Raw/2021-03-01T00:00:00+00:00=\"a\"#2", "t/Raw/2021-03-01T00:01:00+00:00=\"b\"#5",
+                "t/Raw/2021-03-01T00:02:00+00:00=0.2#2"), buckets(data("aggregation=first&interval=PT1M")));
+
+        store(sample("t", "Raw", "2021-03-01T00:00:10Z", "3"), sample("t", "Raw", "2021-03-01T00:30:00Z", "1"),
+                sample("t", "Raw", "2021-03-01T00:02:40Z", "5"));
+        api.assertMinutesExact(device);
+        assertEquals(List.of("t/Raw/2021-03-01T00:00:00+00:00=3#2", "t/Raw/2021-03-01T00:01:00+00:00=10#5",
+                "t/Raw/2021-03-01T00:02:00+00:00=5#3", "t/Raw/2021-03-01T00:30:00+00:00=1#1"),
+                buckets(data("aggregation=max&interval=PT1M")));
+    }
+
     @Test
     void aTokenContinuesOnlyItsOwnAggregate() {
         storeMinutes();
