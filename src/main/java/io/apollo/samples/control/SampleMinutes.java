@@ -1,7 +1,6 @@
 package io.apollo.samples.control;
 
 import io.apollo.persistence.control.DatabaseVendor;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,10 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -21,9 +18,9 @@ import java.util.TreeSet;
  * and of numbers, the numbers' exact sum, minimum and maximum, and the first and last sample
  * times. Aggregates whose buckets are whole minutes read it instead of every sample
  * ({@link SampleStore#aggregate}). It is kept exact in the transaction that writes or deletes
- * samples: new samples are added to their minutes, on PostgreSQL by the statement that inserts
- * them ({@link #addNew}), on H2 as computed from the batch ({@link #add}); the minutes of samples
- * that replaced stored ones, or were deleted, are recomputed from the samples ({@link #refresh}).
+ * samples: on PostgreSQL new samples are added to their minutes by the statement that inserts
+ * them ({@link #addNew}); otherwise the minutes a statement touched are recomputed from the
+ * samples ({@link #refresh}).
  */
 final class SampleMinutes {
 
@@ -35,20 +32,6 @@ final class SampleMinutes {
     /** The table's columns, in the order {@link #grouped} gives them. */
     private static final String COLUMNS = " (series_key, epoch_minute, sample_count, number_count, number_sum,"
             + " number_min, number_max, first_time, last_time) ";
-
-    /** H2: a minute's counts, sum and bounds from new samples, added to its row or its first. */
-    private static final String ADD_H2 = "MERGE INTO sample_minutes AS m USING (VALUES (CAST(? AS INTEGER),"
-            + " CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS DECFLOAT), CAST(? AS DECFLOAT),"
-            + " CAST(? AS DECFLOAT), CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS TIMESTAMP(6) WITH TIME ZONE)))"
-            + " AS n" + COLUMNS + "ON m.series_key = n.series_key AND m.epoch_minute = n.epoch_minute"
-            + " WHEN MATCHED THEN UPDATE SET sample_count = m.sample_count + n.sample_count,"
-            + " number_count = m.number_count + n.number_count,"
-            + " number_sum = COALESCE(m.number_sum + n.number_sum, m.number_sum, n.number_sum),"
-            + " number_min = COALESCE(LEAST(m.number_min, n.number_min), m.number_min, n.number_min),"
-            + " number_max = COALESCE(GREATEST(m.number_max, n.number_max), m.number_max, n.number_max),"
-            + " first_time = LEAST(m.first_time, n.first_time), last_time = GREATEST(m.last_time, n.last_time)"
-            + " WHEN NOT MATCHED THEN INSERT VALUES (n.series_key, n.epoch_minute, n.sample_count, n.number_count,"
-            + " n.number_sum, n.number_min, n.number_max, n.first_time, n.last_time)";
 
     private static final String DELETE = "DELETE FROM sample_minutes WHERE series_key = ? AND epoch_minute >= ?"
             + " AND epoch_minute < ?";
@@ -163,7 +146,21 @@ final class SampleMinutes {
         if (touched.isEmpty()) {
             return;
         }
-        List<Range> ranges = ranges(touched);
+        List<Range> ranges = new ArrayList<>();
+        touched.forEach((seriesKey, times) -> {
+            TreeSet<Long> minutes = new TreeSet<>();
+            times.forEach(time -> minutes.add(minuteOf(time)));
+            long first = minutes.first();
+            long last = first;
+            for (long minute : minutes.tailSet(first, false)) {
+                if (minute - last > JOINED_GAP) {
+                    ranges.add(new Range(seriesKey, first, last + 1));
+                    first = minute;
+                }
+                last = minute;
+            }
+            ranges.add(new Range(seriesKey, first, last + 1));
+        });
         if (deleted) {
             try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
                 for (Range range : ranges) {
@@ -186,97 +183,8 @@ final class SampleMinutes {
         }
     }
 
-    /** The ranges of minutes {@link #refresh} recomputes for these sample times. */
-    private static List<Range> ranges(Map<Integer, ? extends Collection<OffsetDateTime>> touched) {
-        List<Range> ranges = new ArrayList<>();
-        touched.forEach((seriesKey, times) -> {
-            TreeSet<Long> minutes = new TreeSet<>();
-            times.forEach(time -> minutes.add(minuteOf(time)));
-            long first = minutes.first();
-            long last = first;
-            for (long minute : minutes.tailSet(first, false)) {
-                if (minute - last > JOINED_GAP) {
-                    ranges.add(new Range(seriesKey, first, last + 1));
-                    first = minute;
-                }
-                last = minute;
-            }
-            ranges.add(new Range(seriesKey, first, last + 1));
-        });
-        return ranges;
-    }
-
     /** The minutes {@code from} (inclusive) to {@code to} of one series. */
     private record Range(int seriesKey, long from, long to) {
-
-        boolean holds(int series, long minute) {
-            return series == seriesKey && minute >= from && minute < to;
-        }
-    }
-
-    /**
-     * H2: adds new samples (by series key; none of their keys stored before) to their minutes,
-     * aggregated here with exact decimals: counts and sums added, bounds widened. A minute that
-     * {@link #refresh} recomputes for the {@code recomputed} times of the same statement is left
-     * to it, as it counts these samples too. (H2's {@code LEAST} and {@code GREATEST} of a null are
-     * null: a minute that had no numbers takes the new bounds through {@code COALESCE}.)
-     */
-    static void add(Connection connection, Map<Integer, List<ValidSample>> samples,
-            Map<Integer, ? extends Collection<OffsetDateTime>> recomputed) throws SQLException {
-        List<Range> skipped = ranges(recomputed);
-        Map<Range, Minute> minutes = new TreeMap<>(Comparator.comparingInt(Range::seriesKey).thenComparingLong(Range::from));
-        samples.forEach((seriesKey, added) -> {
-            for (ValidSample sample : added) {
-                long minute = minuteOf(sample.timestamp());
-                if (skipped.stream().noneMatch(range -> range.holds(seriesKey, minute))) {
-                    minutes.computeIfAbsent(new Range(seriesKey, minute, minute + 1), key -> new Minute()).add(sample);
-                }
-            }
-        });
-        if (minutes.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement add = connection.prepareStatement(ADD_H2)) {
-            for (Map.Entry<Range, Minute> entry : minutes.entrySet()) {
-                Minute minute = entry.getValue();
-                add.setInt(1, entry.getKey().seriesKey());
-                add.setLong(2, entry.getKey().from());
-                add.setInt(3, minute.samples);
-                add.setInt(4, minute.numbers);
-                add.setBigDecimal(5, minute.sum);
-                add.setBigDecimal(6, minute.min);
-                add.setBigDecimal(7, minute.max);
-                add.setObject(8, minute.first);
-                add.setObject(9, minute.last);
-                add.addBatch();
-            }
-            add.executeBatch();
-        }
-    }
-
-    /** What new samples add to a minute. */
-    private static final class Minute {
-
-        int samples;
-        int numbers;
-        BigDecimal sum;
-        BigDecimal min;
-        BigDecimal max;
-        OffsetDateTime first;
-        OffsetDateTime last;
-
-        void add(ValidSample sample) {
-            samples++;
-            if (sample.numeric()) {
-                BigDecimal number = new BigDecimal(sample.value());
-                numbers++;
-                sum = sum == null ? number : sum.add(number);
-                min = min == null || number.compareTo(min) < 0 ? number : min;
-                max = max == null || number.compareTo(max) > 0 ? number : max;
-            }
-            first = first == null || sample.timestamp().isBefore(first) ? sample.timestamp() : first;
-            last = last == null || sample.timestamp().isAfter(last) ? sample.timestamp() : last;
-        }
     }
 
     /**

@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +96,6 @@ public class SampleStore {
             + " added AS (" + SampleMinutes.addNew("(SELECT * FROM batch WHERE (series_key, sample_time) NOT IN"
             + " (SELECT series_key, sample_time FROM stored))") + ")"
             + " SELECT series_key, sample_time FROM stored";
-    /** H2: a series' stored sample times in a range, from its primary key's index alone. */
-    static final String STORED_TIMES = "SELECT sample_time FROM samples WHERE series_key = ? AND sample_time >= ?"
-            + " AND sample_time <= ?";
     static final String SAMPLE_COLUMNS = "SELECT series_key, sample_time, value_text, value_is_number, ingested_at"
             + " FROM samples WHERE ";
 
@@ -277,33 +272,12 @@ public class SampleStore {
 
     /**
      * H2: one JDBC batch of {@code MERGE ... KEY}, each one probe of the key (in process, a batch
-     * costs no round trips; H2's set-based form measured no faster). Which of the batch's keys were
-     * stored is read first, from each series' range of the primary key's index (no row read, and
-     * under the series' lock): the new samples are added to their minutes as computed here
-     * ({@link SampleMinutes#add}); reading them back to recompute their minutes took a tenth of
-     * the server's CPU under batches of new samples.
+     * costs no round trips; H2's set-based form measured no faster).
      *
-     * @return the times of the samples that replaced stored ones, by series key: their minutes are
-     *         to be recomputed
+     * @return every sample time, by series key: all the minutes it touched are to be recomputed
      */
     private static Map<Integer, List<OffsetDateTime>> merge(Connection connection, StoredDevice device,
             Collection<ValidSample> samples, Map<Name, Integer> series, OffsetDateTime ingestedAt) throws SQLException {
-        Map<Integer, List<ValidSample>> bySeries = samples.stream()
-                .collect(Collectors.groupingBy(sample -> series.get(Name.of(sample))));
-        Map<Integer, List<OffsetDateTime>> replaced = new HashMap<>();
-        Map<Integer, List<ValidSample>> added = new HashMap<>();
-        try (PreparedStatement stored = connection.prepareStatement(STORED_TIMES)) {
-            for (Map.Entry<Integer, List<ValidSample>> written : bySeries.entrySet()) {
-                Set<Instant> times = storedTimes(stored, written.getKey(), written.getValue());
-                for (ValidSample sample : written.getValue()) {
-                    if (times.contains(sample.timestamp().toInstant())) {
-                        replaced.computeIfAbsent(written.getKey(), key -> new ArrayList<>()).add(sample.timestamp());
-                    } else {
-                        added.computeIfAbsent(written.getKey(), key -> new ArrayList<>()).add(sample);
-                    }
-                }
-            }
-        }
         try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
             for (ValidSample sample : samples) {
                 merge.setString(1, sample.value());
@@ -316,24 +290,8 @@ public class SampleStore {
             }
             merge.executeBatch();
         }
-        SampleMinutes.add(connection, added, replaced);
-        return replaced;
-    }
-
-    /** The times of one series stored from the first to the last of these samples' times. */
-    private static Set<Instant> storedTimes(PreparedStatement stored, int seriesKey, List<ValidSample> samples)
-            throws SQLException {
-        Comparator<OffsetDateTime> byInstant = Comparator.comparing(OffsetDateTime::toInstant);
-        stored.setInt(1, seriesKey);
-        stored.setObject(2, samples.stream().map(ValidSample::timestamp).min(byInstant).orElseThrow());
-        stored.setObject(3, samples.stream().map(ValidSample::timestamp).max(byInstant).orElseThrow());
-        Set<Instant> times = new HashSet<>();
-        try (ResultSet rows = stored.executeQuery()) {
-            while (rows.next()) {
-                times.add(rows.getObject(1, OffsetDateTime.class).toInstant());
-            }
-        }
-        return times;
+        return samples.stream().collect(Collectors.groupingBy(sample -> series.get(Name.of(sample)),
+                Collectors.mapping(ValidSample::timestamp, Collectors.toList())));
     }
 
     /**

@@ -271,9 +271,9 @@ class AggregatesIT extends ServerTest {
     /**
      * New samples added to minutes that hold samples already: a minute of strings gains a number
      * (its bounds were none), one of numbers gains a string and new bounds, one gains a sample
-     * before its first; and a batch that replaces a sample adds new ones to a minute far from it
-     * (added, not recomputed). The minutes table equals the minutes computed from the samples, and
-     * the minute buckets equal what the test computes.
+     * before its first; then a batch replaces a sample and adds new ones, one to a minute far from
+     * it. The minutes table equals the minutes computed from the samples, and the minute buckets
+     * equal what the test computes.
      */
     @Test
     void newSamplesAddToTheMinutesTheyJoin() {
