@@ -3,9 +3,11 @@ package io.apollo.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,6 +27,26 @@ public final class Metrics {
         assertEquals(200, reply.status());
         return SERIES.matcher(reply.text()).results().collect(Collectors.toMap(
                 m -> m.group(1) + labels(m.group(2)), m -> Double.parseDouble(m.group(3)), (first, repeated) -> first));
+    }
+
+    /**
+     * Reads the metrics until {@code done} holds of them or the deadline has passed (metrics are
+     * counted after a response is sent, and gauges follow work in progress).
+     *
+     * @return the last metrics read
+     */
+    public static Map<String, Double> await(Api api, Predicate<Map<String, Double>> done, Instant deadline) {
+        Map<String, Double> now = read(api);
+        while (!done.test(now) && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            now = read(api);
+        }
+        return now;
     }
 
     private static String labels(String text) {

@@ -170,23 +170,7 @@ class MetricsIT extends ServerTest {
     private Map<String, Double> metricsAfter(Map<String, Double> before, int posts, int gets) {
         String postCount = Metrics.series("apollo_requests_seconds_count", "operation", "post_samples");
         String getCount = Metrics.series("apollo_requests_seconds_count", "operation", "get_samples");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (true) {
-            Map<String, Double> now = Metrics.read(api);
-            boolean counted = Metrics.increase(before, now, postCount) >= posts && Metrics.increase(before, now, getCount) >= gets;
-            if (counted || Instant.now().isAfter(deadline)) {
-                return now;
-            }
-            sleep();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Metrics.await(api, now -> Metrics.increase(before, now, postCount) >= posts
+                && Metrics.increase(before, now, getCount) >= gets, Instant.now().plus(Duration.ofSeconds(10)));
     }
 }

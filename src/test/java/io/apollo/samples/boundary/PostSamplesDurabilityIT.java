@@ -91,11 +91,8 @@ class PostSamplesDurabilityIT {
             // Killed once batches have been acknowledged, some of them by shared commits (the default).
             String shared = Metrics.series("apollo_shared_commits_total", "outcome", "committed");
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while ((acknowledged.size() < 40 || Metrics.read(api).getOrDefault(shared, 0.0) < 3)
-                    && Instant.now().isBefore(deadline)) {
-                Thread.sleep(20);
-            }
-            assertTrue(Metrics.read(api).getOrDefault(shared, 0.0) >= 3, "batches written by shared commits");
+            assertTrue(Metrics.await(api, now -> acknowledged.size() >= 40 && now.getOrDefault(shared, 0.0) >= 3,
+                    deadline).getOrDefault(shared, 0.0) >= 3, "batches written by shared commits");
             server.kill();
             clients.shutdown();
             assertTrue(clients.awaitTermination(2, TimeUnit.MINUTES), "clients did not notice the server was gone");

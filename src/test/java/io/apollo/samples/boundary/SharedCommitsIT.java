@@ -140,21 +140,8 @@ class SharedCommitsIT extends ServerTest {
     }
 
     private void awaitGauge(String gauge, double value, Instant deadline) {
-        double now = Metrics.read(api).getOrDefault(gauge, Double.NaN);
-        while (now != value && Instant.now().isBefore(deadline)) {
-            sleep();
-            now = Metrics.read(api).getOrDefault(gauge, Double.NaN);
-        }
-        assertEquals(value, now, gauge);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        assertEquals(value, Metrics.await(api, now -> now.getOrDefault(gauge, Double.NaN) == value, deadline)
+                .getOrDefault(gauge, Double.NaN), gauge);
     }
 
     private static List<String> values(JsonObject stored) {
