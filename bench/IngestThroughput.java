@@ -1,10 +1,4 @@
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +54,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The medians of ROUNDS rounds are printed, with the server's largest resident set size seen while
  * it was under load. The JITs of all are warmed up first.
  *
- *   java -cp JDBC_DRIVERS bench/IngestThroughput.java BASE_URL TOKEN SERVER_PID CEILING_JDBC_URL USER PASSWORD
+ *   java -cp DIR_WITH_HTTPCONNECTION:JDBC_DRIVERS bench/IngestThroughput.java BASE_URL TOKEN SERVER_PID CEILING_JDBC_URL USER PASSWORD
  *       [BASELINE_BASE_URL]
  */
 public class IngestThroughput {
@@ -276,7 +270,7 @@ public class IngestThroughput {
                 List<Long> latencies = new ArrayList<>();
                 try (HttpConnection http = new HttpConnection(server)) {
                     for (int n = 0; System.nanoTime() < deadline; n++) {
-                        latencies.add(http.post(device, body(series, size, (long) (n % repeat) * size)));
+                        latencies.add(post(http, device, body(series, size, (long) (n % repeat) * size)));
                     }
                 }
                 return latencies.stream().mapToLong(Long::longValue).toArray();
@@ -312,101 +306,16 @@ public class IngestThroughput {
         return body.append(']').toString();
     }
 
-    /**
-     * One keep-alive HTTP/1.1 connection, written and read directly: on 2 cores the JDK's HTTP
-     * client, with its own threads, took CPU from the server (single-sample POSTs 1,358/s with it,
-     * 1,549/s with this).
-     */
-    static final class HttpConnection implements AutoCloseable {
-
-        private final URI base;
-        private Socket socket;
-        private OutputStream out;
-        private InputStream in;
-
-        HttpConnection(URI base) {
-            this.base = base;
+    /** Latency in ns of one POST of a batch, which must be accepted. */
+    static long post(HttpConnection http, String device, String body) throws IOException {
+        long started = System.nanoTime();
+        HttpConnection.Response response = http.post("/apollo/devices/" + device + "/timeseries/samples", token,
+                body.getBytes(StandardCharsets.UTF_8));
+        long elapsed = System.nanoTime() - started;
+        if (response.status() != 202) {
+            throw new IllegalStateException(response.status() + " " + response.body());
         }
-
-        /** Connects when there is no connection: at first, and after the server closed the last one. */
-        private void open() throws IOException {
-            if (socket == null) {
-                socket = new Socket(base.getHost(), base.getPort());
-                socket.setTcpNoDelay(true);
-                out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
-                in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-            }
-        }
-
-        /** Latency in ns of one POST, which must be accepted. */
-        long post(String device, String body) throws IOException {
-            byte[] content = body.getBytes(StandardCharsets.UTF_8);
-            String head = "POST /apollo/devices/" + device + "/timeseries/samples HTTP/1.1\r\nHost: "
-                    + base.getAuthority() + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: "
-                    + content.length + "\r\n\r\n";
-            long started = System.nanoTime();
-            open();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(content);
-            out.flush();
-            String status = line();
-            int length = -1;
-            boolean chunked = false;
-            boolean closing = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String name = header.substring(0, Math.max(0, header.indexOf(':'))).trim();
-                String value = header.substring(header.indexOf(':') + 1).trim();
-                if (name.equalsIgnoreCase("Content-Length")) {
-                    length = Integer.parseInt(value);
-                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                    chunked = value.equalsIgnoreCase("chunked");
-                } else if (name.equalsIgnoreCase("Connection")) {
-                    closing = value.equalsIgnoreCase("close");
-                }
-            }
-            String response = chunked ? chunks()
-                    : new String(in.readNBytes(Math.max(length, 0)), StandardCharsets.UTF_8);
-            if (closing) {
-                close();
-            }
-            long elapsed = System.nanoTime() - started;
-            if (!status.startsWith("HTTP/1.1 202 ")) {
-                throw new IllegalStateException(status + " " + response);
-            }
-            return elapsed;
-        }
-
-        private String chunks() throws IOException {
-            StringBuilder body = new StringBuilder();
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
-                line();
-            }
-            line();
-            return body.toString();
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new EOFException("The server closed the connection");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (socket != null) {
-                socket.close();
-                socket = null;
-            }
-        }
+        return elapsed;
     }
 
     /** Until both JITs have compiled the paths measured: a first measurement would time the compilers. */

@@ -3,6 +3,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +21,13 @@ import java.util.regex.Pattern;
 
 /**
  * Many clients posting batches of 1,000 samples as fast as they are answered, each to a device
- * of its own, for a while; a client told 429 waits as Retry-After says. Prints how the POSTs
+ * of its own on a keep-alive connection of its own ({@code HttpConnection}), for a while; a client
+ * told 429 waits as Retry-After says. Prints how the POSTs
  * were answered (202, 429, any other status, connection errors and timeouts), the median and
  * p99 of the 202s, the server's peak memory, and whether every accepted sample reads back (the
  * device's series listing counts them) and nothing refused was stored.
- *   Usage: java bench/Overload.java URL TOKEN SERVER_PID LABEL [-Dclients=256] [-Dseconds=30]
+ *   Usage: java -cp DIR_WITH_HTTPCONNECTION bench/Overload.java URL TOKEN SERVER_PID LABEL [-Dclients=256]
+ *          [-Dseconds=30]
  */
 public class Overload {
 
@@ -57,28 +60,29 @@ public class Overload {
             work.add(clients.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
                 long stored = 0;
-                for (int n = 0; System.nanoTime() < deadline; n++) {
-                    HttpRequest post = HttpRequest.newBuilder(server.resolve("/apollo/devices/" + device + "/timeseries/samples"))
-                            .timeout(TIMEOUT).header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body((long) n * BATCH))).build();
-                    long started = System.nanoTime();
-                    try {
-                        HttpResponse<String> reply = http.send(post, HttpResponse.BodyHandlers.ofString());
-                        if (reply.statusCode() == 202) {
-                            latencies.add(System.nanoTime() - started);
-                            stored += BATCH;
-                            accepted.increment();
-                        } else if (reply.statusCode() == 429) {
-                            busy.increment();
-                            Thread.sleep(1000L * Long.parseLong(reply.headers().firstValue("Retry-After").orElse("1")));
-                        } else {
-                            other.increment();
-                            remember(examples, reply.statusCode() + " " + reply.body());
+                String path = "/apollo/devices/" + device + "/timeseries/samples";
+                try (HttpConnection connection = new HttpConnection(server)) {
+                    for (int n = 0; System.nanoTime() < deadline; n++) {
+                        byte[] body = body((long) n * BATCH).getBytes(StandardCharsets.UTF_8);
+                        long started = System.nanoTime();
+                        try {
+                            HttpConnection.Response reply = connection.post(path, token, body);
+                            if (reply.status() == 202) {
+                                latencies.add(System.nanoTime() - started);
+                                stored += BATCH;
+                                accepted.increment();
+                            } else if (reply.status() == 429) {
+                                busy.increment();
+                                Thread.sleep(1000L * Long.parseLong(reply.headers().getOrDefault("retry-after", "1")));
+                            } else {
+                                other.increment();
+                                remember(examples, reply.status() + " " + reply.body());
+                            }
+                        } catch (IOException failed) {
+                            errors.increment();
+                            remember(examples, failed.toString());
+                            connection.close();
                         }
-                    } catch (IOException failed) {
-                        errors.increment();
-                        remember(examples, failed.toString());
                     }
                 }
                 latencies.add(0, stored);
