@@ -1,13 +1,7 @@
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigInteger;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -564,9 +558,9 @@ public class Footprint {
     static Rates postBatches(Shape shape, long first, long samples) throws Exception {
         Batches batches = new Batches(samples);
         return batches.run(() -> {
-            try (HttpConnection http = new HttpConnection()) {
+            try (HttpConnection http = new HttpConnection(base)) {
                 for (long batch = batches.next(); batch >= 0; batch = batches.next()) {
-                    http.post(shape.device(), shape.body(first + batch * SECONDS_PER_BATCH, SECONDS_PER_BATCH));
+                    post(http, shape.device(), shape.body(first + batch * SECONDS_PER_BATCH, SECONDS_PER_BATCH));
                 }
             }
             return null;
@@ -637,25 +631,28 @@ public class Footprint {
             String device = "other-" + c;
             posters.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
-                try (HttpConnection http = new HttpConnection()) {
+                try (HttpConnection http = new HttpConnection(base)) {
                     long second = 0;
                     try {
-                        http.post(device, shape.body(second++, 1));
+                        post(http, device, shape.body(second++, 1));
                     } finally {
                         registered.countDown();
                     }
                     while (deleting.get()) {
-                        latencies.add(http.post(device, shape.body(second++, 1)));
+                        latencies.add(post(http, device, shape.body(second++, 1)));
                     }
                 }
                 return latencies.stream().mapToLong(Long::longValue).toArray();
             }));
         }
         registered.await();
-        Response response;
-        try (HttpConnection http = new HttpConnection()) {
+        HttpConnection.Response response;
+        long deleteStarted = System.nanoTime();
+        long deleteNanos;
+        try (HttpConnection http = new HttpConnection(base)) {
             response = http.send("DELETE", "/apollo/devices/" + shape.device() + "/timeseries/samples?endTime=" + end,
-                    null);
+                    token, null);
+            deleteNanos = System.nanoTime() - deleteStarted;
         } finally {
             deleting.set(false);
         }
@@ -674,7 +671,7 @@ public class Footprint {
         long[] latencies = perPoster.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         // Each poster's registering POST is stored too, though not timed.
         long otherSamples = (latencies.length + CLIENTS) * (long) OTHER_BATCH;
-        return new Deletion(Long.parseLong(deleted.group(1)), response.nanos() / 1e9, latencies, otherSamples);
+        return new Deletion(Long.parseLong(deleted.group(1)), deleteNanos / 1e9, latencies, otherSamples);
     }
 
     /** In ms, of sorted latencies in ns; the largest for 1. */
@@ -695,103 +692,9 @@ public class Footprint {
         return String.format("%,." + decimals + "f", value);
     }
 
-    record Response(int status, String body, long nanos) {
-    }
-
-    /**
-     * One keep-alive HTTP/1.1 connection, written and read directly, as in IngestThroughput: on 2
-     * cores the JDK's HTTP client, with its own threads, takes CPU from the server.
-     */
-    static final class HttpConnection implements AutoCloseable {
-
-        private Socket socket;
-        private OutputStream out;
-        private InputStream in;
-
-        /** Connects when there is no connection: at first, and after the server closed the last one. */
-        private void open() throws IOException {
-            if (socket == null) {
-                socket = new Socket(base.getHost(), base.getPort());
-                socket.setTcpNoDelay(true);
-                out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
-                in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-            }
-        }
-
-        /** Latency in ns of one POST, which must be accepted. */
-        long post(String device, String body) throws IOException {
-            Response response = send("POST", "/apollo/devices/" + device + "/timeseries/samples", body);
-            if (response.status() != 202) {
-                throw new IllegalStateException("POST: " + response.status() + " " + response.body());
-            }
-            return response.nanos();
-        }
-
-        /** A request with a JSON body, or none when {@code body} is null. */
-        Response send(String method, String target, String body) throws IOException {
-            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            String head = method + " " + target + " HTTP/1.1\r\nHost: " + base.getAuthority()
-                    + "\r\nAuthorization: Bearer " + token
-                    + (body == null ? "" : "\r\nContent-Type: application/json\r\nContent-Length: " + content.length)
-                    + "\r\n\r\n";
-            long started = System.nanoTime();
-            open();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(content);
-            out.flush();
-            String status = line();
-            int length = -1;
-            boolean chunked = false;
-            boolean closing = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String name = header.substring(0, Math.max(0, header.indexOf(':'))).trim();
-                String value = header.substring(header.indexOf(':') + 1).trim();
-                if (name.equalsIgnoreCase("Content-Length")) {
-                    length = Integer.parseInt(value);
-                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                    chunked = value.equalsIgnoreCase("chunked");
-                } else if (name.equalsIgnoreCase("Connection")) {
-                    closing = value.equalsIgnoreCase("close");
-                }
-            }
-            String response = chunked ? chunks()
-                    : new String(in.readNBytes(Math.max(length, 0)), StandardCharsets.UTF_8);
-            if (closing) {
-                close();
-            }
-            return new Response(Integer.parseInt(status.split(" ")[1]), response, System.nanoTime() - started);
-        }
-
-        private String chunks() throws IOException {
-            StringBuilder body = new StringBuilder();
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
-                line();
-            }
-            line();
-            return body.toString();
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new EOFException("The server closed the connection");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (socket != null) {
-                socket.close();
-                socket = null;
-            }
-        }
+    /** Latency in ns of one POST of a batch, which must be accepted. */
+    static long post(HttpConnection http, String device, String body) throws IOException {
+        return http.timedAccepted("/apollo/devices/" + device + "/timeseries/samples", token,
+                body.getBytes(StandardCharsets.UTF_8));
     }
 }

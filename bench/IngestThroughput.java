@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -308,14 +307,8 @@ public class IngestThroughput {
 
     /** Latency in ns of one POST of a batch, which must be accepted. */
     static long post(HttpConnection http, String device, String body) throws IOException {
-        long started = System.nanoTime();
-        HttpConnection.Response response = http.post("/apollo/devices/" + device + "/timeseries/samples", token,
+        return http.timedAccepted("/apollo/devices/" + device + "/timeseries/samples", token,
                 body.getBytes(StandardCharsets.UTF_8));
-        long elapsed = System.nanoTime() - started;
-        if (response.status() != 202) {
-            throw new IllegalStateException(response.status() + " " + response.body());
-        }
-        return elapsed;
     }
 
     /** Until both JITs have compiled the paths measured: a first measurement would time the compilers. */

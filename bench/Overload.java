@@ -81,7 +81,6 @@ public class Overload {
                         } catch (IOException failed) {
                             errors.increment();
                             remember(examples, failed.toString());
-                            connection.close();
                         }
                     }
                 }

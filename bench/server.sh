@@ -2,8 +2,9 @@
 # file database, -Xmx1g, development keys) on $port with a fresh database in $data, logging to
 # target/bench-server.log, and stops it (and removes the database) when the script exits.
 # With APOLLO_DB_URL (and APOLLO_DB_USER, APOLLO_DB_PASSWORD) in the environment, the database
-# is that PostgreSQL database instead; give it an empty one. The array server_options adds
-# system properties (-Dname=value) to the servers started after it is set.
+# is that PostgreSQL database instead; give it an empty one. The array server_options adds JVM
+# options to the servers started after it is set: system properties (-Dname=value), or another
+# heap (-Xmx512m: the last -Xmx given wins).
 #
 # start_baseline REVISION starts that git revision's WAR the same way beside it, for a benchmark
 # that measures the previous design in the same run: on $baseline_port, with a database of its

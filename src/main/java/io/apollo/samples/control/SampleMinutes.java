@@ -55,8 +55,8 @@ final class SampleMinutes {
      * seconds since the epoch divided by {@code seconds}), as SQL computes it from
      * {@code sample_time}. H2 counts the minutes, or seconds, from the epoch to the time in UTC in
      * integers ({@code DATEDIFF} counts the boundaries crossed: the floor, before 1970 too); its
-     * {@code EXTRACT(EPOCH ...)} is a {@code BigDecimal}, and dividing it took 3 µs a sample, 20
-     * times as long. PostgreSQL's {@code EXTRACT(EPOCH ...)} is exact.
+     * {@code EXTRACT(EPOCH ...)} is a {@code BigDecimal}, and the minute from it took 3 µs a sample,
+     * 20 times as long (docs/performance.md). PostgreSQL's {@code EXTRACT(EPOCH ...)} is exact.
      */
     static String bucketOfSample(DatabaseVendor vendor, long seconds) {
         return switch (vendor) {
