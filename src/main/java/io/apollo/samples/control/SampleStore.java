@@ -365,9 +365,9 @@ public class SampleStore {
             return keys;
         }
         // Under the device's lock a name is new to one transaction at a time, yet H2 once refused one
-        // as a duplicate there (PostSamplesIT: 6 retries of a batch of a new series at once): the
-        // read under the lock had missed the commit of the transaction that registered it. Written
-        // so that a name registered meanwhile is taken as it is.
+        // as a duplicate there (PostSamplesIT: 6 retries of a batch of a new series at once), as if
+        // the read under the lock had missed the commit of the transaction that registered it (not
+        // explained yet). Written so that a name registered meanwhile is taken as it is.
         try (PreparedStatement insert = connection.prepareStatement(switch (vendor) {
             case H2 -> INSERT_SERIES_H2;
             case POSTGRESQL -> INSERT_SERIES_POSTGRESQL;
