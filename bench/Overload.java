@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,17 +20,22 @@ import java.util.regex.Pattern;
 /**
  * Many clients posting batches of 1,000 samples as fast as they are answered, each to a device
  * of its own on a keep-alive connection of its own ({@code HttpConnection}), for a while; a client
- * told 429 waits as Retry-After says. Prints how the POSTs
+ * told 429 waits as Retry-After says. All clients start at once: their first POSTs meet a burst
+ * (every body is read while places are free, most then refused), so the p99 of the 202s is
+ * printed with them and without them. A fresh server is warmed up first by 2 clients posting the
+ * same batches for a while (devices {@code warmup-...}, not counted): a server's first batches
+ * take seconds while its JIT compiles them, which is not what overload costs. Prints how the POSTs
  * were answered (202, 429, any other status, connection errors and timeouts), the median and
  * p99 of the 202s, the server's peak memory, and whether every accepted sample reads back (the
  * device's series listing counts them) and nothing refused was stored.
  *   Usage: java -cp DIR_WITH_HTTPCONNECTION bench/Overload.java URL TOKEN SERVER_PID LABEL [-Dclients=256]
- *          [-Dseconds=30]
+ *          [-Dseconds=30] [-Dwarmup=20]
  */
 public class Overload {
 
     static final int CLIENTS = Integer.getInteger("clients", 256);
     static final int SECONDS = Integer.getInteger("seconds", 30);
+    static final int WARMUP_SECONDS = Integer.getInteger("warmup", 20);
     static final int BATCH = 1_000;
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
@@ -49,16 +52,17 @@ public class Overload {
         LongAdder busy = new LongAdder();
         LongAdder other = new LongAdder();
         LongAdder errors = new LongAdder();
-        AtomicLong firstOther = new AtomicLong();
         List<String> examples = new ArrayList<>();
         String run = Long.toString(System.currentTimeMillis(), 36);
+        warmUp(server, token, run);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
-        List<Future<long[]>> work = new ArrayList<>();
+        List<Future<Client>> work = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             String device = "overload-" + run + "-" + c;
             work.add(clients.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
+                boolean firstAccepted = false;
                 long stored = 0;
                 String path = "/apollo/devices/" + device + "/timeseries/samples";
                 try (HttpConnection connection = new HttpConnection(server)) {
@@ -69,6 +73,7 @@ public class Overload {
                             HttpConnection.Response reply = connection.post(path, token, body);
                             if (reply.status() == 202) {
                                 latencies.add(System.nanoTime() - started);
+                                firstAccepted |= n == 0;
                                 stored += BATCH;
                                 accepted.increment();
                             } else if (reply.status() == 429) {
@@ -84,31 +89,75 @@ public class Overload {
                         }
                     }
                 }
-                latencies.add(0, stored);
-                return latencies.stream().mapToLong(Long::longValue).toArray();
+                return new Client(stored, firstAccepted, latencies.stream().mapToLong(Long::longValue).toArray());
             }));
         }
-        long[] all = new long[0];
+        List<Long> all = new ArrayList<>();
+        List<Long> later = new ArrayList<>();
         long missing = 0;
         long extra = 0;
         for (int c = 0; c < CLIENTS; c++) {
-            long[] some = work.get(c).get();
+            Client client = work.get(c).get();
             long read = storedSamples(http, server, token, "overload-" + run + "-" + c);
-            missing += Math.max(0, some[0] - read);
-            extra += Math.max(0, read - some[0]);
-            long[] merged = Arrays.copyOf(all, all.length + some.length - 1);
-            System.arraycopy(some, 1, merged, all.length, some.length - 1);
-            all = merged;
+            missing += Math.max(0, client.stored() - read);
+            extra += Math.max(0, read - client.stored());
+            for (int i = 0; i < client.latencies().length; i++) {
+                all.add(client.latencies()[i]);
+                if (i > 0 || !client.firstAccepted()) {
+                    later.add(client.latencies()[i]);
+                }
+            }
         }
         clients.shutdown();
-        Arrays.sort(all);
         System.out.printf("%-28s 202: %6d  429: %6d  other: %4d  errors: %4d  | 202s p50 %7.1f ms  p99 %7.1f ms"
-                        + "  | server peak RSS %5d MiB | accepted samples not read back: %d, stored beyond them: %d%n",
-                label, accepted.sum(), busy.sum(), other.sum(), errors.sum(),
-                all.length == 0 ? Double.NaN : all[all.length / 2] / 1e6,
-                all.length == 0 ? Double.NaN : all[(int) (all.length * 0.99)] / 1e6, peakRssMiB(pid), missing, extra);
+                        + " (%7.1f ms without each client's first request)  | server peak RSS %5d MiB"
+                        + " | accepted samples not read back: %d, stored beyond them: %d%n",
+                label, accepted.sum(), busy.sum(), other.sum(), errors.sum(), quantile(all, 0.5) / 1e6,
+                quantile(all, 0.99) / 1e6, quantile(later, 0.99) / 1e6, peakRssMiB(pid), missing, extra);
         examples.forEach(example -> System.out.println("    e.g. " + example));
         System.exit(0);
+    }
+
+    /** 2 clients posting batches for {@code WARMUP_SECONDS}, as fast as they are answered; fails on any other answer than 202. */
+    static void warmUp(URI server, String token, String run) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        long deadline = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+        List<Future<Integer>> work = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            String path = "/apollo/devices/warmup-" + run + "-" + c + "/timeseries/samples";
+            work.add(clients.submit(() -> {
+                int n = 0;
+                try (HttpConnection connection = new HttpConnection(server)) {
+                    for (; System.nanoTime() < deadline; n++) {
+                        HttpConnection.Response reply = connection.post(path, token,
+                                body((long) n * BATCH).getBytes(StandardCharsets.UTF_8));
+                        if (reply.status() != 202) {
+                            throw new IllegalStateException("warm-up: " + reply.status() + " " + reply.body());
+                        }
+                    }
+                }
+                return n;
+            }));
+        }
+        int batches = 0;
+        for (Future<Integer> done : work) {
+            batches += done.get();
+        }
+        clients.shutdown();
+        System.out.printf("warm-up: %d batches of %d from 2 clients in %d s%n", batches, BATCH, WARMUP_SECONDS);
+    }
+
+    /** What one client did: the samples of its 202s, whether its first POST was one, each 202's latency in ns. */
+    record Client(long stored, boolean firstAccepted, long[] latencies) {
+    }
+
+    /** The q-quantile of the latencies in ns (NaN when there are none). */
+    static double quantile(List<Long> latencies, double q) {
+        if (latencies.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = latencies.stream().sorted().toList();
+        return sorted.get((int) (sorted.size() * q));
     }
 
     static void remember(List<String> examples, String example) {
