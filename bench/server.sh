@@ -38,7 +38,7 @@ launch() {
             --postbootcommandfile server-config/payara/post-boot-commands-postgresql.asadmin)
     fi
     # Payara Micro's runtime directory goes to the data directory too, and with it on exit.
-    APOLLO_DB_URL="$5" java -Xmx1g -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl \
+    APOLLO_DB_URL="$5" java -Xmx1g -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -Djdk.nio.maxCachedBufferSize=262144 \
         -Dapollo.http.address=127.0.0.1 -Dapollo.data.dir="$3" -Djava.io.tmpdir="$3" \
         -Dmp.jwt.verify.publickey.location="file:$PWD/server-config/dev/dev-public-key.pem" \
         -Dmp.jwt.verify.issuer=apollo-dev -Dmp.jwt.verify.audiences=apollo ${server_options[@]+"${server_options[@]}"} \
