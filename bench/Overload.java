@@ -96,8 +96,16 @@ public class Overload {
         List<Long> later = new ArrayList<>();
         long missing = 0;
         long extra = 0;
+        List<Client> done = new ArrayList<>();
+        try {
+            for (Future<Client> client : work) {
+                done.add(client.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
         for (int c = 0; c < CLIENTS; c++) {
-            Client client = work.get(c).get();
+            Client client = done.get(c);
             long read = storedSamples(http, server, token, "overload-" + run + "-" + c);
             missing += Math.max(0, client.stored() - read);
             extra += Math.max(0, read - client.stored());
@@ -108,7 +116,6 @@ public class Overload {
                 }
             }
         }
-        clients.shutdown();
         System.out.printf("%-28s 202: %6d  429: %6d  other: %4d  errors: %4d  | 202s p50 %7.1f ms  p99 %7.1f ms"
                         + " (%7.1f ms without each client's first request)  | server peak RSS %5d MiB"
                         + " | accepted samples not read back: %d, stored beyond them: %d%n",
@@ -140,10 +147,13 @@ public class Overload {
             }));
         }
         int batches = 0;
-        for (Future<Integer> done : work) {
-            batches += done.get();
+        try {
+            for (Future<Integer> done : work) {
+                batches += done.get();
+            }
+        } finally {
+            clients.shutdownNow();
         }
-        clients.shutdown();
         System.out.printf("warm-up: %d batches of %d from 2 clients in %d s%n", batches, BATCH, WARMUP_SECONDS);
     }
 

@@ -1,6 +1,7 @@
 # Sourced by the benchmarks: starts the built WAR on the embedded default (Payara Micro, H2
-# file database, -Xmx1g, development keys) on $port with a fresh database in $data, logging to
-# target/bench-server.log, and stops it (and removes the database) when the script exits.
+# file database, -Xmx1g, the direct-buffer cap of docs/operations.md §8, development keys) on
+# $port with a fresh database in $data, logging to target/bench-server.log, and stops it (and
+# removes the database) when the script exits.
 # With APOLLO_DB_URL (and APOLLO_DB_USER, APOLLO_DB_PASSWORD) in the environment, the database
 # is that PostgreSQL database instead; give it an empty one. The array server_options adds JVM
 # options to the servers started after it is set: system properties (-Dname=value), or another
@@ -38,7 +39,8 @@ launch() {
             --postbootcommandfile server-config/payara/post-boot-commands-postgresql.asadmin)
     fi
     # Payara Micro's runtime directory goes to the data directory too, and with it on exit.
-    APOLLO_DB_URL="$5" java -Xmx1g -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -Djdk.nio.maxCachedBufferSize=262144 \
+    APOLLO_DB_URL="$5" java -Xmx1g -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl \
+        -Djdk.nio.maxCachedBufferSize=262144 \
         -Dapollo.http.address=127.0.0.1 -Dapollo.data.dir="$3" -Djava.io.tmpdir="$3" \
         -Dmp.jwt.verify.publickey.location="file:$PWD/server-config/dev/dev-public-key.pem" \
         -Dmp.jwt.verify.issuer=apollo-dev -Dmp.jwt.verify.audiences=apollo ${server_options[@]+"${server_options[@]}"} \
