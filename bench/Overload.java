@@ -61,8 +61,8 @@ public class Overload {
         for (int c = 0; c < CLIENTS; c++) {
             String device = "overload-" + run + "-" + c;
             work.add(clients.submit(() -> {
-                List<Long> latencies = new ArrayList<>();
-                boolean firstAccepted = false;
+                Long first = null;
+                List<Long> later = new ArrayList<>();
                 long stored = 0;
                 String path = "/apollo/devices/" + device + "/timeseries/samples";
                 try (HttpConnection connection = new HttpConnection(server)) {
@@ -72,8 +72,12 @@ public class Overload {
                         try {
                             HttpConnection.Response reply = connection.post(path, token, body);
                             if (reply.status() == 202) {
-                                latencies.add(System.nanoTime() - started);
-                                firstAccepted |= n == 0;
+                                long latency = System.nanoTime() - started;
+                                if (n == 0) {
+                                    first = latency;
+                                } else {
+                                    later.add(latency);
+                                }
                                 stored += BATCH;
                                 accepted.increment();
                             } else if (reply.status() == 429) {
@@ -89,7 +93,7 @@ public class Overload {
                         }
                     }
                 }
-                return new Client(stored, firstAccepted, latencies.stream().mapToLong(Long::longValue).toArray());
+                return new Client(stored, first, later);
             }));
         }
         List<Long> all = new ArrayList<>();
@@ -109,11 +113,10 @@ public class Overload {
             long read = storedSamples(http, server, token, "overload-" + run + "-" + c);
             missing += Math.max(0, client.stored() - read);
             extra += Math.max(0, read - client.stored());
-            for (int i = 0; i < client.latencies().length; i++) {
-                all.add(client.latencies()[i]);
-                if (i > 0 || !client.firstAccepted()) {
-                    later.add(client.latencies()[i]);
-                }
+            later.addAll(client.later());
+            all.addAll(client.later());
+            if (client.first() != null) {
+                all.add(client.first());
             }
         }
         System.out.printf("%-28s 202: %6d  429: %6d  other: %4d  errors: %4d  | 202s p50 %7.1f ms  p99 %7.1f ms"
@@ -136,11 +139,7 @@ public class Overload {
                 int n = 0;
                 try (HttpConnection connection = new HttpConnection(server)) {
                     for (; System.nanoTime() < deadline; n++) {
-                        HttpConnection.Response reply = connection.post(path, token,
-                                body((long) n * BATCH).getBytes(StandardCharsets.UTF_8));
-                        if (reply.status() != 202) {
-                            throw new IllegalStateException("warm-up: " + reply.status() + " " + reply.body());
-                        }
+                        connection.timedAccepted(path, token, body((long) n * BATCH).getBytes(StandardCharsets.UTF_8));
                     }
                 }
                 return n;
@@ -157,8 +156,11 @@ public class Overload {
         System.out.printf("warm-up: %d batches of %d from 2 clients in %d s%n", batches, BATCH, WARMUP_SECONDS);
     }
 
-    /** What one client did: the samples of its 202s, whether its first POST was one, each 202's latency in ns. */
-    record Client(long stored, boolean firstAccepted, long[] latencies) {
+    /**
+     * What one client did: the samples of its 202s, and their latencies in ns: its first POST's
+     * (null when that was not a 202) and the later ones'.
+     */
+    record Client(long stored, Long first, List<Long> later) {
     }
 
     /** The q-quantile of the latencies in ns (NaN when there are none). */
