@@ -109,8 +109,8 @@ final class SampleMinutes {
      * left without samples keeps its row: only deletes empty minutes, and they delete the rows first.
      */
     private static String recompute(DatabaseVendor vendor) {
-        String select = grouped(vendor, "(SELECT * FROM samples WHERE series_key = ? AND sample_time >= ?"
-                + " AND sample_time < ?)");
+        String select = grouped(vendor, "(SELECT * FROM samples WHERE device_key = ? AND series_key = ?"
+                + " AND sample_time >= ? AND sample_time < ?)");
         return switch (vendor) {
             case H2 -> "MERGE INTO sample_minutes" + COLUMNS + "KEY (series_key, epoch_minute) " + select;
             case POSTGRESQL -> "INSERT INTO sample_minutes" + COLUMNS + select + " ON CONFLICT (series_key,"
@@ -141,7 +141,7 @@ final class SampleMinutes {
      * is written over; after a delete, the rows are deleted first, so that a minute left without
      * samples has none.
      */
-    static void refresh(Connection connection, DatabaseVendor vendor,
+    static void refresh(Connection connection, DatabaseVendor vendor, int deviceKey,
             Map<Integer, ? extends Collection<OffsetDateTime>> touched, boolean deleted) throws SQLException {
         if (touched.isEmpty()) {
             return;
@@ -174,9 +174,10 @@ final class SampleMinutes {
         }
         try (PreparedStatement recompute = connection.prepareStatement(recompute(vendor))) {
             for (Range range : ranges) {
-                recompute.setInt(1, range.seriesKey());
-                recompute.setObject(2, start(range.from()));
-                recompute.setObject(3, start(range.to()));
+                recompute.setInt(1, deviceKey);
+                recompute.setInt(2, range.seriesKey());
+                recompute.setObject(3, start(range.from()));
+                recompute.setObject(4, start(range.to()));
                 recompute.addBatch();
             }
             recompute.executeBatch();

@@ -87,10 +87,11 @@ public class SampleStore {
             + " CAST(sample_time AS TIMESTAMP WITH TIME ZONE) AS sample_time FROM unnest(CAST(? AS TEXT[]),"
             + " CAST(? AS BOOLEAN[]), CAST(? AS INTEGER[]), CAST(? AS TEXT[]))"
             + " AS arrays (value_text, value_is_number, series_key, sample_time)),"
-            + " stored AS (SELECT series_key, sample_time FROM batch JOIN samples USING (series_key, sample_time)),"
+            + " stored AS (SELECT series_key, sample_time FROM batch JOIN samples USING (series_key, sample_time)"
+            + " WHERE samples.device_key = CAST(? AS INTEGER)),"
             + " written AS (INSERT INTO samples (value_text, value_is_number, ingested_at, series_key, device_key,"
             + " sample_time) SELECT value_text, value_is_number, CAST(? AS TIMESTAMP WITH TIME ZONE), series_key,"
-            + " CAST(? AS INTEGER), sample_time FROM batch ON CONFLICT (series_key, sample_time) DO UPDATE"
+            + " CAST(? AS INTEGER), sample_time FROM batch ON CONFLICT ON CONSTRAINT samples_by_series DO UPDATE"
             + " SET value_text = EXCLUDED.value_text, value_is_number = EXCLUDED.value_is_number,"
             + " ingested_at = EXCLUDED.ingested_at),"
             + " added AS (" + SampleMinutes.addNew("(SELECT * FROM batch WHERE (series_key, sample_time) NOT IN"
@@ -265,7 +266,7 @@ public class SampleStore {
                 case H2 -> merge(connection, device, latest, series, ingestedAt);
                 case POSTGRESQL -> upsertArrays(connection, device, latest, series, ingestedAt);
             };
-            SampleMinutes.refresh(connection, vendor, recomputed, false);
+            SampleMinutes.refresh(connection, vendor, device.key(), recomputed, false);
             return true;
         });
     }
@@ -321,8 +322,9 @@ public class SampleStore {
             insert.setArray(2, connection.createArrayOf("boolean", numeric));
             insert.setArray(3, connection.createArrayOf("integer", seriesKeys));
             insert.setArray(4, connection.createArrayOf("text", times));
-            insert.setObject(5, ingestedAt);
-            insert.setInt(6, device.key());
+            insert.setInt(5, device.key());
+            insert.setObject(6, ingestedAt);
+            insert.setInt(7, device.key());
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     replaced.computeIfAbsent(rows.getInt(1), key -> new ArrayList<>())
@@ -915,7 +917,7 @@ public class SampleStore {
                     deleted++;
                 }
             }
-            SampleMinutes.refresh(connection, vendor, deletedTimes, true);
+            SampleMinutes.refresh(connection, vendor, device.key(), deletedTimes, true);
             if (deleted < max) {
                 // The filter's last chunk: the series it emptied go too, so that a listing shows none.
                 try (PreparedStatement emptied = connection.prepareStatement(DELETE_EMPTY_SERIES)) {
