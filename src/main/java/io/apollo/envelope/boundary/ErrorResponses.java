@@ -65,7 +65,7 @@ public final class ErrorResponses {
      */
     static Response unexpected(int status, Throwable failure) {
         Throwable connectionFailure = status == 500 ? connectionFailure(failure) : null;
-        if (connectionFailure != null && !databaseReachable()) {
+        if (connectionFailure != null && (connectionException(connectionFailure) || !databaseReachable())) {
             return databaseUnavailable(connectionFailure);
         }
         String errorId = UUID.randomUUID().toString();
@@ -76,8 +76,8 @@ public final class ErrorResponses {
 
     /**
      * A failure to get or keep a connection, while the database is still out of reach (the
-     * readiness probe, asked again now, fails too): not a fault of the service but of its database
-     * (down, restarting, the network to it cut). 503 with {@code Retry-After}, and one WARNING line
+     * readiness probe, asked again now, fails too), or a connection exception: not a fault of the
+     * service but of its database (down, restarting, the network to it cut, a Citus worker down). 503 with {@code Retry-After}, and one WARNING line
      * without a stack trace (readiness logs the outage once, with its cause). The request's
      * transaction did not commit, unless the connection broke at the commit itself.
      */
@@ -103,8 +103,18 @@ public final class ErrorResponses {
      * (connection exception), PostgreSQL's 57P01–57P03 (shut down by an administrator, crashed,
      * cannot connect now) or 53300 (too many connections); null when there is none. A candidate
      * only: the pool's exception also wraps faults of the service, so {@link #unexpected} answers
-     * 503 only while the database stays out of reach.
+     * 503 for it only while the database stays out of reach, and for a {@link #connectionException} always.
      */
+    /**
+     * Whether this is a JDBC connection exception (SQLState class 08): a link of the database
+     * failed, the service's own connection or, on Citus, the coordinator's to a worker ("connection
+     * to the remote node ... failed", docs/operations.md §6.2). Never a fault of the service, and
+     * the readiness probe cannot tell: the coordinator answers it while a worker is down.
+     */
+    static boolean connectionException(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+    }
+
     static Throwable connectionFailure(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {

@@ -31,6 +31,18 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void aConnectionExceptionIsTheDatabasesWhateverTheProbeSays() {
+        // Citus's coordinator, answering for a worker that is down (docs/operations.md §6.2).
+        assertTrue(ErrorResponses.connectionException(new SQLException(
+                "connection to the remote node apollo@10.0.0.2:5432 failed with the following error", "08006")));
+        assertTrue(ErrorResponses.connectionException(new SQLException("refused", "08001")));
+        assertFalse(ErrorResponses.connectionException(new SQLException("terminating connection", "57P01")));
+        assertFalse(ErrorResponses.connectionException(new SQLException(
+                "Error in allocating a connection", new ResourceAllocationException("closed"))));
+        assertFalse(ErrorResponses.connectionException(new SQLException("no state")));
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertFalse(candidate(new IllegalStateException(new SQLException("duplicate", "23505"))));
         assertFalse(candidate(new SQLException("no state")));
