@@ -2,6 +2,7 @@ package io.apollo.samples.control;
 
 import io.apollo.envelope.control.Rejection;
 import io.apollo.operations.control.ServiceMetrics;
+import io.apollo.persistence.control.DatabaseVendor;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,8 +38,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * takes its locks in an order that keeps them, and single batches, from waiting in a cycle). A
  * batch its caller may not write is refused on its own in the group. When the group's transaction
  * fails, it is rolled back whole and each of its batches is written again on its own, so a
- * failing batch fails alone and never takes a neighbour's samples with it. A larger batch, a group
- * of one, or every batch with the setting false, is written in a transaction of its own.
+ * failing batch fails alone and never takes a neighbour's samples with it. A group of one, or every
+ * batch with the setting false, is written in a transaction of its own.
+ *
+ * <p>A larger batch is written in a transaction of its own once one of {@value #LARGE_WRITERS}
+ * places is free, in the order the batches came: by default 2 on H2, where more at once only
+ * make each one slower (docs/performance.md, "Past saturation"), and no limit (0) on PostgreSQL,
+ * which writes more of them at once.
  */
 @ApplicationScoped
 public class SharedCommits {
@@ -45,6 +53,7 @@ public class SharedCommits {
     public static final String MAX_WAIT = "apollo.ingest.group-commit.max-wait-ms";
     public static final String MAX_SAMPLES = "apollo.ingest.group-commit.max-samples";
     public static final String WRITERS = "apollo.ingest.group-commit.writers";
+    public static final String LARGE_WRITERS = "apollo.ingest.large-batch-writers";
 
     private static final Logger LOG = Logger.getLogger(SharedCommits.class.getName());
 
@@ -64,6 +73,13 @@ public class SharedCommits {
     @ConfigProperty(name = WRITERS, defaultValue = "2")
     int writers;
 
+    @Inject
+    @ConfigProperty(name = LARGE_WRITERS)
+    Optional<Integer> largeWriters;
+
+    @Inject
+    DatabaseVendor vendor;
+
     @EJB
     SampleWrites writes;
 
@@ -73,6 +89,8 @@ public class SharedCommits {
     private final List<Runnable> gauges = new ArrayList<>();
     private final Deque<Queued> queue = new ArrayDeque<>();
     private int writing;
+    /** The places of larger batches, fair (first come, first written); null: no limit. */
+    Semaphore largeBatches;
 
     /** Observing the application's start checks the settings then, so that a bad one fails the deployment. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -90,9 +108,21 @@ public class SharedCommits {
         if (writers < 1) {
             throw new IllegalArgumentException(WRITERS + " must be at least 1, not " + writers);
         }
+        largeBatches = largeBatchPlaces(largeWriters, vendor);
         gauges.add(metrics.gauge("apollo.ingest.queued", "Small batches queued for a shared commit", this::queued));
         gauges.add(metrics.gauge("apollo.ingest.writing", "Groups of small batches being written (at most " + WRITERS
                 + ")", this::writing));
+        gauges.add(metrics.gauge("apollo.ingest.large.queued", "Larger batches waiting for one of the "
+                + LARGE_WRITERS, this::largeQueued));
+    }
+
+    /** The places of larger batches that the setting, or the database's default, gives; null for no limit. */
+    static Semaphore largeBatchPlaces(Optional<Integer> setting, DatabaseVendor vendor) {
+        int places = setting.orElse(vendor == DatabaseVendor.H2 ? 2 : 0);
+        if (places < 0) {
+            throw new IllegalArgumentException(LARGE_WRITERS + " must be at least 0 (0: no limit), not " + places);
+        }
+        return places == 0 ? null : new Semaphore(places, true);
     }
 
     /** The gauges go with the application: on WildFly the registry stays, and would hold this bean. */
@@ -107,7 +137,11 @@ public class SharedCommits {
      * @throws Rejection when its caller may not write to the device; any other failure of its own
      */
     public void write(BatchWrite batch) {
-        if (!enabled || batch.samples().size() > maxSamples) {
+        if (batch.samples().size() > maxSamples) {
+            large(batch);
+            return;
+        }
+        if (!enabled) {
             alone(batch);
             return;
         }
@@ -178,6 +212,10 @@ public class SharedCommits {
         return queue.size();
     }
 
+    long largeQueued() {
+        return largeBatches == null ? 0 : largeBatches.getQueueLength();
+    }
+
     private synchronized long writing() {
         return writing;
     }
@@ -232,6 +270,20 @@ public class SharedCommits {
         queued.failure = failure;
         queued.done = true;
         notifyAll();
+    }
+
+    /** A larger batch, alone once it has a place (an interruption meanwhile is kept for later, as it will be written). */
+    private void large(BatchWrite batch) {
+        if (largeBatches == null) {
+            alone(batch);
+            return;
+        }
+        largeBatches.acquireUninterruptibly();
+        try {
+            alone(batch);
+        } finally {
+            largeBatches.release();
+        }
     }
 
     /** A batch in a transaction of its own, once more under its device's lock if a series of it was deleted meanwhile. */

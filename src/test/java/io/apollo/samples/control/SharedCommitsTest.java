@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apollo.envelope.control.Rejection;
 import io.apollo.operations.control.ServiceMetrics;
+import io.apollo.persistence.control.DatabaseVendor;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -163,6 +165,53 @@ class SharedCommitsTest {
         first.get(10, TimeUnit.SECONDS);
         second.get(10, TimeUnit.SECONDS);
         assertEquals(List.of(List.of(a, b)), writes.groups);
+    }
+
+    @Test
+    void largerBatchesTakeTheirPlacesInTheOrderTheyCame() throws Exception {
+        commits.largeBatches = SharedCommits.largeBatchPlaces(Optional.of(2), DatabaseVendor.POSTGRESQL);
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        sent.add(send(batch("held", 101)));
+        assertTrue(writes.holding.await(10, TimeUnit.SECONDS));
+        sent.add(send(batch("held", 101)));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            while (writes.alone.size() < 2) {
+                Thread.sleep(1);
+            }
+        });
+        sent.add(send(batch("third", 101)));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            while (commits.largeQueued() < 1) {
+                Thread.sleep(1);
+            }
+        });
+        sent.add(send(batch("fourth", 101)));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            while (commits.largeQueued() < 2) {
+                Thread.sleep(1);
+            }
+        });
+        // A small batch has places of its own.
+        send(batch("small", 1)).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("held", "held", "small"), writes.alone.stream().map(BatchWrite::deviceId).toList());
+        writes.release.countDown();
+        for (CompletableFuture<Void> batch : sent) {
+            batch.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of("held", "held", "small", "third", "fourth"),
+                writes.alone.stream().map(BatchWrite::deviceId).toList());
+        assertEquals(0, commits.largeQueued());
+    }
+
+    @Test
+    void largerBatchesHaveTwoPlacesOnH2AndNoLimitOnPostgreSQLUnlessSet() {
+        assertEquals(2, SharedCommits.largeBatchPlaces(Optional.empty(), DatabaseVendor.H2).availablePermits());
+        assertNull(SharedCommits.largeBatchPlaces(Optional.empty(), DatabaseVendor.POSTGRESQL));
+        assertEquals(4, SharedCommits.largeBatchPlaces(Optional.of(4), DatabaseVendor.POSTGRESQL).availablePermits());
+        assertNull(SharedCommits.largeBatchPlaces(Optional.of(0), DatabaseVendor.H2));
+        assertEquals("apollo.ingest.large-batch-writers must be at least 0 (0: no limit), not -1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> SharedCommits.largeBatchPlaces(Optional.of(-1), DatabaseVendor.H2)).getMessage());
     }
 
     @Test
