@@ -13,6 +13,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.health.Readiness;
@@ -64,9 +65,15 @@ public final class ErrorResponses {
      * operator can find the stack trace without the client ever seeing it.
      */
     static Response unexpected(int status, Throwable failure) {
-        Throwable connectionFailure = status == 500 ? connectionFailure(failure) : null;
-        if (connectionFailure != null && (connectionException(connectionFailure) || !databaseReachable())) {
-            return databaseUnavailable(connectionFailure);
+        if (status == 500) {
+            Throwable lost = firstCause(failure, ErrorResponses::connectionLost);
+            if (lost != null) {
+                return databaseUnavailable(lost);
+            }
+            Throwable candidate = firstCause(failure, ErrorResponses::connectionFailure);
+            if (candidate != null && !databaseReachable()) {
+                return databaseUnavailable(candidate);
+            }
         }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, failure, () -> "Unexpected failure, status=" + status + " errorId=" + errorId
@@ -75,11 +82,12 @@ public final class ErrorResponses {
     }
 
     /**
-     * A failure to get or keep a connection, while the database is still out of reach (the
-     * readiness probe, asked again now, fails too), or a connection exception: not a fault of the
-     * service but of its database (down, restarting, the network to it cut, a Citus worker down). 503 with {@code Retry-After}, and one WARNING line
-     * without a stack trace (readiness logs the outage once, with its cause). The request's
-     * transaction did not commit, unless the connection broke at the commit itself.
+     * A failure to get or keep a connection while the database is still out of reach (the
+     * readiness probe, asked again now, fails too, and logs the outage once, with its cause), or a
+     * connection lost: not a fault of the service but of its database (down, restarting, the
+     * network to it cut, a Citus worker down). 503 with {@code Retry-After}, and one WARNING line
+     * without a stack trace. The request's transaction did not commit, unless the connection broke
+     * at the commit itself.
      */
     private static Response databaseUnavailable(Throwable cause) {
         String errorId = UUID.randomUUID().toString();
@@ -96,35 +104,45 @@ public final class ErrorResponses {
         return CDI.current().select(DatabaseReadiness.class, Readiness.Literal.INSTANCE).get().reachable();
     }
 
-    /**
-     * The first failure in the cause chain that says no working connection to the database could
-     * be had or kept: the server's pool could not hand one out (a connector's
-     * {@link ResourceException}), JDBC's connection exception classes, SQLState class 08
-     * (connection exception), PostgreSQL's 57P01–57P03 (shut down by an administrator, crashed,
-     * cannot connect now) or 53300 (too many connections); null when there is none. A candidate
-     * only: the pool's exception also wraps faults of the service, so {@link #unexpected} answers
-     * 503 for it only while the database stays out of reach, and for a {@link #connectionException} always.
-     */
-    /**
-     * Whether this is a JDBC connection exception (SQLState class 08): a link of the database
-     * failed, the service's own connection or, on Citus, the coordinator's to a worker ("connection
-     * to the remote node ... failed", docs/operations.md §6.2). Never a fault of the service, and
-     * the readiness probe cannot tell: the coordinator answers it while a worker is down.
-     */
-    static boolean connectionException(Throwable cause) {
-        return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
-    }
-
-    static Throwable connectionFailure(Throwable failure) {
+    /** The first failure in the cause chain that passes the test, or null. */
+    static Throwable firstCause(Throwable failure, Predicate<Throwable> test) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
-            if (cause instanceof ResourceException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLTransientConnectionException || cause instanceof SQLException sql
-                    && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
-                            || sql.getSQLState().matches("57P0[123]") || sql.getSQLState().equals("53300"))) {
+            if (test.test(cause)) {
                 return cause;
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the failure says no working connection to the database could be had or kept: the
+     * server's pool could not hand one out (a connector's {@link ResourceException}), JDBC's
+     * connection exception classes, SQLState class 08 (connection exception), PostgreSQL's
+     * 57P01–57P03 (shut down by an administrator, crashed, cannot connect now) or 53300 (too many
+     * connections). A candidate only: the pool's exception also wraps faults of the service, and
+     * 08003 (no such connection) is one, so {@link #unexpected} answers 503 for it only while the
+     * database stays out of reach.
+     */
+    static boolean connectionFailure(Throwable cause) {
+        return cause instanceof ResourceException || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof SQLTransientConnectionException
+                || sqlState(cause, state -> state.startsWith("08") || state.matches("57P0[123]")
+                        || state.equals("53300"));
+    }
+
+    /**
+     * Whether the failure is SQLState 08006 (connection failure): a link of the database broke,
+     * the service's own connection (the PostgreSQL driver's I/O error) or, on Citus, the
+     * coordinator's to a worker ("connection to the remote node ... failed", docs/operations.md
+     * §6.2). Never a fault of the service, and the readiness probe cannot tell: the coordinator
+     * answers it while a worker is down.
+     */
+    static boolean connectionLost(Throwable cause) {
+        return sqlState(cause, "08006"::equals);
+    }
+
+    private static boolean sqlState(Throwable cause, Predicate<String> test) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null && test.test(sql.getSQLState());
     }
 }

@@ -1,6 +1,7 @@
 package io.apollo.envelope.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJBException;
@@ -10,13 +11,13 @@ import java.sql.SQLNonTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which failures may be the database out of reach (503 when it still is: OperationsIT), and which
- * are the service's own (500).
+ * Which failures may be the database out of reach (503 when it still is: OperationsIT), which are
+ * a connection lost (503 whatever the probe says), and which are the service's own (500).
  */
 class ErrorResponsesTest {
 
     private static boolean candidate(Throwable failure) {
-        return ErrorResponses.connectionFailure(failure) != null;
+        return ErrorResponses.firstCause(failure, ErrorResponses::connectionFailure) != null;
     }
 
     @Test
@@ -31,15 +32,16 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void aConnectionExceptionIsTheDatabasesWhateverTheProbeSays() {
+    void aConnectionLostIsTheDatabasesWhateverTheProbeSays() {
         // Citus's coordinator, answering for a worker that is down (docs/operations.md §6.2).
-        assertTrue(ErrorResponses.connectionException(new SQLException(
-                "connection to the remote node apollo@10.0.0.2:5432 failed with the following error", "08006")));
-        assertTrue(ErrorResponses.connectionException(new SQLException("refused", "08001")));
-        assertFalse(ErrorResponses.connectionException(new SQLException("terminating connection", "57P01")));
-        assertFalse(ErrorResponses.connectionException(new SQLException(
-                "Error in allocating a connection", new ResourceAllocationException("closed"))));
-        assertFalse(ErrorResponses.connectionException(new SQLException("no state")));
+        SQLException remote = new SQLException(
+                "connection to the remote node apollo@10.0.0.2:5432 failed with the following error", "08006");
+        assertSame(remote, ErrorResponses.firstCause(new IllegalStateException(
+                new SQLNonTransientConnectionException("broken", null, remote)), ErrorResponses::connectionLost));
+        assertFalse(ErrorResponses.connectionLost(new SQLException("no such connection", "08003")));
+        assertFalse(ErrorResponses.connectionLost(new SQLException("refused", "08001")));
+        assertFalse(ErrorResponses.connectionLost(new SQLException("terminating connection", "57P01")));
+        assertFalse(ErrorResponses.connectionLost(new SQLException("no state")));
     }
 
     @Test

@@ -149,6 +149,20 @@ class OperationsIT {
     }
 
     @Test
+    void aConnectionLostIsA503EvenWhileTheDatabaseAnswers() throws Exception {
+        String id = "lost-" + UUID.randomUUID();
+        int logged = server.log().length();
+        Api.Reply reply = api.call("GET", "apollo/testing/connection-lost").header(CorrelationId.HEADER, id).send();
+        assertDatabaseUnavailable(reply);
+        assertEquals(List.of("GET /apollo/testing/connection-lost status=503 durationMs=N samples=- correlationId="
+                + id), accessLines(id));
+        String written = server.log().substring(logged);
+        assertEquals(1, count(written, "Database unavailable, status=503 errorId="), written);
+        assertTrue(written.contains("SQLState 08006: connection to the remote node"), written);
+        assertFalse(STACK_FRAME.matcher(written).find(), written);
+    }
+
+    @Test
     void aServerErrorIsLoggedOnceWithItsErrorIdAndCorrelationId() throws Exception {
         String id = "failing-" + UUID.randomUUID();
         int logged = server.log().length();

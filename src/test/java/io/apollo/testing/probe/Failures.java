@@ -26,10 +26,20 @@ public class Failures {
         return bean.fail();
     }
 
-    /** A failure that says the connection broke (SQLState 08006) while the database is up: still a 500. */
+    /**
+     * A connection exception of the service's own making (SQLState 08003, no such connection: one
+     * used after it was closed) while the database is up: still a 500.
+     */
     @GET
     @Path("connection-failure")
     public String failAsIfDisconnected() throws SQLException {
-        throw new SQLException(SECRET, "08006");
+        throw new SQLException(SECRET, "08003");
+    }
+
+    /** A connection lost (SQLState 08006), as a Citus coordinator reports a worker down: 503, the database up. */
+    @GET
+    @Path("connection-lost")
+    public String failAsIfALinkBroke() throws SQLException {
+        throw new SQLException("connection to the remote node apollo@192.0.2.1:5432 failed", "08006");
     }
 }
