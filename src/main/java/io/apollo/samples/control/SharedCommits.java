@@ -73,6 +73,7 @@ public class SharedCommits {
     @ConfigProperty(name = WRITERS, defaultValue = "2")
     int writers;
 
+    /** No default value here: the default depends on the database ({@link #largeBatchPlaces}). */
     @Inject
     @ConfigProperty(name = LARGE_WRITERS)
     Optional<Integer> largeWriters;
@@ -113,7 +114,7 @@ public class SharedCommits {
         gauges.add(metrics.gauge("apollo.ingest.writing", "Groups of small batches being written (at most " + WRITERS
                 + ")", this::writing));
         gauges.add(metrics.gauge("apollo.ingest.large.queued", "Larger batches waiting for one of the "
-                + LARGE_WRITERS, this::largeQueued));
+                + LARGE_WRITERS + " places", this::largeQueued));
     }
 
     /** The places of larger batches that the setting, or the database's default, gives; null for no limit. */
@@ -272,21 +273,35 @@ public class SharedCommits {
         notifyAll();
     }
 
-    /** A larger batch, alone once it has a place (an interruption meanwhile is kept for later, as it will be written). */
+    /**
+     * A larger batch, alone once it has a place. An interruption while it waits is given back
+     * after the write, as for a queued batch: its transaction runs without it.
+     */
     private void large(BatchWrite batch) {
         if (largeBatches == null) {
             alone(batch);
             return;
         }
-        largeBatches.acquireUninterruptibly();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                largeBatches.acquire();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
         try {
             alone(batch);
         } finally {
             largeBatches.release();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    /** A batch in a transaction of its own, once more under its device's lock if a series of it was deleted meanwhile. */
+    /** A batch in a transaction of its own, again under its device's lock if a series of it was deleted meanwhile. */
     private void alone(BatchWrite batch) {
         try {
             writes.write(batch.deviceId(), batch.callerCollections(), batch.requestedCollection(), batch.samples(),

@@ -33,7 +33,7 @@ class MetricsIT extends ServerTest {
         for (String family : new String[] {"apollo_samples_accepted_total counter", "apollo_samples_rejected_total counter",
                 "apollo_batches_total counter", "apollo_requests_seconds summary", "apollo_requests_within_total counter",
                 "apollo_shared_commits_total counter", "apollo_shared_commit_batches_total counter",
-                "apollo_ingest_queued gauge", "apollo_ingest_writing gauge"}) {
+                "apollo_ingest_queued gauge", "apollo_ingest_writing gauge", "apollo_ingest_large_queued gauge"}) {
             assertTrue(reply.text().contains("# TYPE " + family + "\n"), family);
         }
         assertTrue(!reply.text().contains("quantile="), "no quantiles: Payara exports them in nanoseconds");

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -169,43 +170,54 @@ class SharedCommitsTest {
 
     @Test
     void largerBatchesTakeTheirPlacesInTheOrderTheyCame() throws Exception {
-        commits.largeBatches = SharedCommits.largeBatchPlaces(Optional.of(2), DatabaseVendor.POSTGRESQL);
+        commits.largeBatches = SharedCommits.largeBatchPlaces(Optional.of(1), DatabaseVendor.POSTGRESQL);
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         sent.add(send(batch("held", 101)));
         assertTrue(writes.holding.await(10, TimeUnit.SECONDS));
-        sent.add(send(batch("held", 101)));
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            while (writes.alone.size() < 2) {
-                Thread.sleep(1);
-            }
-        });
-        sent.add(send(batch("third", 101)));
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            while (commits.largeQueued() < 1) {
-                Thread.sleep(1);
-            }
-        });
-        sent.add(send(batch("fourth", 101)));
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            while (commits.largeQueued() < 2) {
-                Thread.sleep(1);
-            }
-        });
+        for (String device : List.of("second", "third")) {
+            sent.add(send(batch(device, 101)));
+            long waiting = sent.size() - 1;
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                while (commits.largeQueued() < waiting) {
+                    Thread.sleep(1);
+                }
+            });
+        }
         // A small batch has places of its own.
         send(batch("small", 1)).get(10, TimeUnit.SECONDS);
-        assertEquals(List.of("held", "held", "small"), writes.alone.stream().map(BatchWrite::deviceId).toList());
+        assertEquals(List.of("held", "small"), writes.alone.stream().map(BatchWrite::deviceId).toList());
         writes.release.countDown();
         for (CompletableFuture<Void> batch : sent) {
             batch.get(10, TimeUnit.SECONDS);
         }
-        assertEquals(List.of("held", "held", "small", "third", "fourth"),
+        assertEquals(List.of("held", "small", "second", "third"),
                 writes.alone.stream().map(BatchWrite::deviceId).toList());
         assertEquals(0, commits.largeQueued());
     }
 
     @Test
+    void switchedOffALargerBatchStillWaitsForAPlace() throws Exception {
+        commits.enabled = false;
+        commits.largeBatches = SharedCommits.largeBatchPlaces(Optional.of(1), DatabaseVendor.POSTGRESQL);
+        CompletableFuture<Void> held = send(batch("held", 101));
+        assertTrue(writes.holding.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> next = send(batch("next", 101));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            while (commits.largeQueued() < 1) {
+                Thread.sleep(1);
+            }
+        });
+        writes.release.countDown();
+        held.get(10, TimeUnit.SECONDS);
+        next.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("held", "next"), writes.alone.stream().map(BatchWrite::deviceId).toList());
+    }
+
+    @Test
     void largerBatchesHaveTwoPlacesOnH2AndNoLimitOnPostgreSQLUnlessSet() {
-        assertEquals(2, SharedCommits.largeBatchPlaces(Optional.empty(), DatabaseVendor.H2).availablePermits());
+        Semaphore h2 = SharedCommits.largeBatchPlaces(Optional.empty(), DatabaseVendor.H2);
+        assertEquals(2, h2.availablePermits());
+        assertTrue(h2.isFair(), "first come, first written");
         assertNull(SharedCommits.largeBatchPlaces(Optional.empty(), DatabaseVendor.POSTGRESQL));
         assertEquals(4, SharedCommits.largeBatchPlaces(Optional.of(4), DatabaseVendor.POSTGRESQL).availablePermits());
         assertNull(SharedCommits.largeBatchPlaces(Optional.of(0), DatabaseVendor.H2));
