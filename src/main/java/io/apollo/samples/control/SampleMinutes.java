@@ -107,6 +107,8 @@ final class SampleMinutes {
      * The minutes of a series in a range, computed from its samples and written over what the
      * table held: H2's {@code MERGE ... KEY}, PostgreSQL's {@code INSERT ... ON CONFLICT}. A minute
      * left without samples keeps its row: only deletes empty minutes, and they delete the rows first.
+     * The samples are read with their device's key as well as their series': on Citus a statement
+     * with it goes to one shard (docs/operations.md §6.2).
      */
     private static String recompute(DatabaseVendor vendor) {
         String select = grouped(vendor, "(SELECT * FROM samples WHERE device_key = ? AND series_key = ?"

@@ -81,7 +81,9 @@ public class SampleStore {
      * plan, where a JDBC batch costs one statement a row). Every part of a {@code WITH} reads the
      * database as it was before the statement, so {@code stored} holds the batch's keys that were
      * there already (replaced: their minutes must be recomputed, and the statement returns them),
-     * and the other samples are new: {@link SampleMinutes#addNew} adds them to their minutes.
+     * and the other samples are new: {@link SampleMinutes#addNew} adds them to their minutes. The
+     * key is named, not listed, and {@code stored} reads with the device's key as well: on Citus the
+     * key also holds the device's key, and a statement with it goes to one shard (docs/operations.md §6.2).
      */
     static final String UPSERT_ARRAYS = "WITH batch AS (SELECT value_text, value_is_number, series_key,"
             + " CAST(sample_time AS TIMESTAMP WITH TIME ZONE) AS sample_time FROM unnest(CAST(? AS TEXT[]),"
