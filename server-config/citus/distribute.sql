@@ -5,9 +5,9 @@
 \set ON_ERROR_STOP on
 BEGIN;
 
--- Copied to every node, so that an instance pointed at any node finds the schema's history, the
--- devices (looked up by id on every request, written when a device is first posted) and the
--- continuation tokens' key.
+-- Copied to every node: the schema's history, the devices (looked up by id on every request,
+-- written when a device is first posted) and the continuation tokens' key. Point the instances at
+-- the coordinator (docs/operations.md §6.2).
 SELECT create_reference_table('flyway_schema_history');
 SELECT create_reference_table('devices');
 SELECT create_reference_table('token_keys');
