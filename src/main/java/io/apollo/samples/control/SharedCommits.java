@@ -282,15 +282,9 @@ public class SharedCommits {
             alone(batch);
             return;
         }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                largeBatches.acquire();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        largeBatches.acquireUninterruptibly();
+        // It sets the interruption again on return: taken off here, and given back after the write.
+        boolean interrupted = Thread.interrupted();
         try {
             alone(batch);
         } finally {

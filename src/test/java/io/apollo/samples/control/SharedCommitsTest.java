@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -214,6 +215,31 @@ class SharedCommitsTest {
     }
 
     @Test
+    void aLargerBatchInterruptedWhileItWaitsIsWrittenWithoutTheInterruptionAndGetsItBack() throws Exception {
+        commits.largeBatches = SharedCommits.largeBatchPlaces(Optional.of(1), DatabaseVendor.POSTGRESQL);
+        CompletableFuture<Void> held = send(batch("held", 101));
+        assertTrue(writes.holding.await(10, TimeUnit.SECONDS));
+        AtomicBoolean interruptedAfter = new AtomicBoolean();
+        Thread waiting = new Thread(() -> {
+            commits.write(batch("next", 101));
+            interruptedAfter.set(Thread.currentThread().isInterrupted());
+        });
+        waiting.start();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            while (commits.largeQueued() < 1) {
+                Thread.sleep(1);
+            }
+        });
+        waiting.interrupt();
+        writes.release.countDown();
+        held.get(10, TimeUnit.SECONDS);
+        waiting.join(10_000);
+        assertEquals(List.of("held", "next"), writes.alone.stream().map(BatchWrite::deviceId).toList());
+        assertEquals(List.of(false, false), writes.interruptedWhileWriting, "written without the interruption");
+        assertTrue(interruptedAfter.get(), "the interruption given back");
+    }
+
+    @Test
     void largerBatchesHaveTwoPlacesOnH2AndNoLimitOnPostgreSQLUnlessSet() {
         Semaphore h2 = SharedCommits.largeBatchPlaces(Optional.empty(), DatabaseVendor.H2);
         assertEquals(2, h2.availablePermits());
@@ -256,11 +282,13 @@ class SharedCommitsTest {
         final CountDownLatch release = new CountDownLatch(1);
         final List<BatchWrite> alone = Collections.synchronizedList(new ArrayList<>());
         final List<List<BatchWrite>> groups = Collections.synchronizedList(new ArrayList<>());
+        final List<Boolean> interruptedWhileWriting = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void write(String deviceId, Set<String> callerCollections, String requestedCollection,
                 List<ValidSample> samples, OffsetDateTime ingestedAt) {
             alone.add(new BatchWrite(deviceId, callerCollections, requestedCollection, samples, ingestedAt));
+            interruptedWhileWriting.add(Thread.currentThread().isInterrupted());
             if (deviceId.equals("held")) {
                 holding.countDown();
                 try {
