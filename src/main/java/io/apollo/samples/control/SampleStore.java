@@ -65,8 +65,16 @@ public class SampleStore {
     static final String DELETE_MINUTES = "DELETE FROM sample_minutes WHERE series_key IN"
             + " (SELECT series_key FROM series WHERE device_key = ?)";
     static final String DELETE_SERIES = "DELETE FROM series WHERE device_key = ?";
-    static final String DELETE_EMPTY_SERIES = "DELETE FROM series WHERE device_key = ? AND NOT EXISTS"
+    /**
+     * A device's series left without samples. PostgreSQL's also matches the samples' device key: on
+     * Citus series and samples are distributed by it, and a join must name it (docs/operations.md
+     * §6.2); H2 might then probe the device's index instead of the series'.
+     */
+    static final String DELETE_EMPTY_SERIES_H2 = "DELETE FROM series WHERE device_key = ? AND NOT EXISTS"
             + " (SELECT 1 FROM samples WHERE samples.series_key = series.series_key)";
+    static final String DELETE_EMPTY_SERIES_POSTGRESQL = "DELETE FROM series WHERE device_key = ? AND NOT EXISTS"
+            + " (SELECT 1 FROM samples WHERE samples.device_key = series.device_key"
+            + " AND samples.series_key = series.series_key)";
     static final String DELETE_DEVICE = "DELETE FROM devices WHERE device_key = ?";
     static final String FIRST_DEVICES = "SELECT device_id FROM devices ORDER BY device_id LIMIT ?";
     static final String NEXT_DEVICES = "SELECT device_id FROM devices WHERE device_id > ? ORDER BY device_id LIMIT ?";
@@ -922,7 +930,10 @@ public class SampleStore {
             SampleMinutes.refresh(connection, vendor, device.key(), deletedTimes, true);
             if (deleted < max) {
                 // The filter's last chunk: the series it emptied go too, so that a listing shows none.
-                try (PreparedStatement emptied = connection.prepareStatement(DELETE_EMPTY_SERIES)) {
+                try (PreparedStatement emptied = connection.prepareStatement(switch (vendor) {
+                    case H2 -> DELETE_EMPTY_SERIES_H2;
+                    case POSTGRESQL -> DELETE_EMPTY_SERIES_POSTGRESQL;
+                })) {
                     emptied.setInt(1, device.key());
                     emptied.executeUpdate();
                 }
