@@ -8,7 +8,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** An integration test class: one server with the deployment, and {@link #api} to call it. */
+/**
+ * An integration test class: the server with the deployment, which every such class of a run
+ * shares (arquillian.xml: the suite extension on Payara; one WildFly), and {@link #api} to call it.
+ */
 @ExtendWith(ArquillianExtension.class)
 public abstract class ServerTest {
 
