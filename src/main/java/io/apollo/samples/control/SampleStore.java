@@ -66,13 +66,11 @@ public class SampleStore {
             + " (SELECT series_key FROM series WHERE device_key = ?)";
     static final String DELETE_SERIES = "DELETE FROM series WHERE device_key = ?";
     /**
-     * A device's series left without samples. PostgreSQL's also matches the samples' device key: on
+     * A device's series left without samples. The samples are matched by the device's key too: on
      * Citus series and samples are distributed by it, and a join must name it (docs/operations.md
-     * §6.2); H2 might then probe the device's index instead of the series'.
+     * §6.2). H2 and PostgreSQL still probe each series' samples by its key.
      */
-    static final String DELETE_EMPTY_SERIES_H2 = "DELETE FROM series WHERE device_key = ? AND NOT EXISTS"
-            + " (SELECT 1 FROM samples WHERE samples.series_key = series.series_key)";
-    static final String DELETE_EMPTY_SERIES_POSTGRESQL = "DELETE FROM series WHERE device_key = ? AND NOT EXISTS"
+    static final String DELETE_EMPTY_SERIES = "DELETE FROM series WHERE device_key = ? AND NOT EXISTS"
             + " (SELECT 1 FROM samples WHERE samples.device_key = series.device_key"
             + " AND samples.series_key = series.series_key)";
     static final String DELETE_DEVICE = "DELETE FROM devices WHERE device_key = ?";
@@ -930,10 +928,7 @@ public class SampleStore {
             SampleMinutes.refresh(connection, vendor, device.key(), deletedTimes, true);
             if (deleted < max) {
                 // The filter's last chunk: the series it emptied go too, so that a listing shows none.
-                try (PreparedStatement emptied = connection.prepareStatement(switch (vendor) {
-                    case H2 -> DELETE_EMPTY_SERIES_H2;
-                    case POSTGRESQL -> DELETE_EMPTY_SERIES_POSTGRESQL;
-                })) {
+                try (PreparedStatement emptied = connection.prepareStatement(DELETE_EMPTY_SERIES)) {
                     emptied.setInt(1, device.key());
                     emptied.executeUpdate();
                 }
