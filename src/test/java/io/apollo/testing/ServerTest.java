@@ -9,8 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An integration test class: the server with the deployment, which every such class of a run
- * shares (arquillian.xml: the suite extension on Payara; one WildFly), and {@link #api} to call it.
+ * An integration test class: the server with the deployment, and {@link #api} to call it. Every
+ * such class of a run shares the server (on Payara the deployment too: arquillian.xml's suite
+ * extension; docs/layout.md, Tests).
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class ServerTest {
