@@ -1,4 +1,5 @@
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -6,12 +7,15 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What the platform alone allows the service's ingest, against the database's ceiling, in one run
  * (bench/platform-floor). The server is the floor application (bench/floor): Payara Micro,
  * JAX-RS, MicroProfile JWT, JSON-P and a {@code @Stateless} bean (no transaction), answering 202
- * to the service's POSTs of samples without validating or storing them. Each round, with {@link IngestThroughput}'s loads and ceiling:
+ * to the service's POSTs of samples without validating or storing them. First a POST with a
+ * token without the write scope must get 403 (the floor checks roles as the service does); then
+ * each round, with {@link IngestThroughput}'s loads and ceiling:
  * <ol>
  *   <li>batches of 1,000 from CLIENTS connections to the floor, then the database's ceiling for
  *       the first CEILING_BATCHES a connection of those rows (the better of its two ways);</li>
@@ -20,30 +24,40 @@ import java.util.List;
  * </ol>
  * with the CPU the floor server used meanwhile (cores, from /proc). The service does all the
  * floor does and writes the samples besides, on the same cores, so it cannot post singles faster
- * than the floor does; and where both the floor and the ceiling keep the cores busy, batches
- * cannot reach more than F / (F + C) of the ceiling (F the floor's samples/s, C the ceiling's).
+ * than the floor does. For batches it prints F / (F + C) (F the floor's samples/s, C the
+ * ceiling's rows/s): an estimate of the most a server doing both on these cores reaches, which
+ * takes their times a sample as adding up.
  *
- *   java -cp target/bench:JDBC_DRIVERS PlatformFloor BASE_URL TOKEN SERVER_PID CLOCK_TICKS CEILING_JDBC_URL USER PASSWORD
+ *   java -cp DIR:JDBC_DRIVERS PlatformFloor BASE_URL TOKEN READ_ONLY_TOKEN SERVER_PID CLOCK_TICKS CEILING_JDBC_URL
+ *       USER PASSWORD
  */
 public class PlatformFloor {
 
-    /** Rounds of 5 s; the floor application is small, but Payara's own JIT takes a while on 2 cores. */
-    static final int WARM_UP_ROUNDS = Integer.getInteger("warmUpRounds", 6);
     static final int CEILING_BATCHES = Integer.getInteger("ceilingBatches", 300);
 
     public static void main(String[] args) throws Exception {
         URI floor = URI.create(args[0]);
         IngestThroughput.base = floor;
         IngestThroughput.token = args[1];
-        IngestThroughput.serverPid = Long.parseLong(args[2]);
-        double ticks = Double.parseDouble(args[3]);
-        String jdbc = args[4];
+        IngestThroughput.serverPid = Long.parseLong(args[3]);
+        double ticks = Double.parseDouble(args[4]);
+        String jdbc = args[5];
+        String user = args[6];
+        String password = args[7];
         boolean postgresql = jdbc.startsWith("jdbc:postgresql:");
-        try (Connection setUp = DriverManager.getConnection(jdbc, args[5], args[6])) {
+        try (HttpConnection http = new HttpConnection(floor)) {
+            HttpConnection.Response refused = http.post("/apollo/devices/floor/timeseries/samples", args[2],
+                    IngestThroughput.body("s", 1, 0).getBytes(StandardCharsets.UTF_8));
+            if (refused.status() != 403) {
+                throw new IllegalStateException("The floor answered a token without the write scope with "
+                        + refused.status() + ", not 403");
+            }
+        }
+        try (Connection setUp = DriverManager.getConnection(jdbc, user, password)) {
             IngestThroughput.createCeilingTable(setUp, postgresql);
         }
-        IngestThroughput.Ceiling ceiling = new IngestThroughput.Ceiling(jdbc, args[5], args[6], postgresql);
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+        IngestThroughput.Ceiling ceiling = new IngestThroughput.Ceiling(jdbc, user, password, postgresql);
+        for (int round = 0; round < IngestThroughput.WARM_UP_ROUNDS; round++) {
             measure(floor, ceiling, "warm-up-" + round, 5, ticks);
         }
 
@@ -52,22 +66,22 @@ public class PlatformFloor {
         for (int round = 0; round < IngestThroughput.ROUNDS; round++) {
             double[] figures = measure(floor, ceiling, "r" + round, seconds, ticks);
             rounds.add(figures);
-            System.out.printf("round %d: floor batches %.0f samples/s (%.2f cores), ceiling %.0f rows/s, bound %.2f;"
+            System.out.printf("round %d: floor batches %.0f samples/s (%.2f cores), ceiling %.0f rows/s, F / (F + C) %.2f;"
                     + " floor singles %.0f req/s (%.2f cores, p99 %.1f ms), ceiling %.0f/s, ratio %.2f%n", round + 1,
                     figures[0], figures[4], figures[1], bound(figures), figures[2], figures[5], figures[6], figures[3],
                     figures[2] / figures[3]);
         }
         System.out.printf("%nmedians of %d rounds of %d s (%s), the floor application on Payara Micro:%n",
                 rounds.size(), seconds, postgresql ? "PostgreSQL" : "H2");
-        System.out.printf("  batches of %d, %d connections: floor %.0f samples/s using %.2f cores, ceiling %.0f rows/s;"
-                + " a service doing both on these cores reaches at most %.2f of the ceiling%n", IngestThroughput.BATCH,
-                IngestThroughput.CLIENTS, median(rounds, r -> r[0]), median(rounds, r -> r[4]),
-                median(rounds, r -> r[1]), median(rounds, PlatformFloor::bound));
+        System.out.printf("  batches of %d, %d connections: floor F %.0f samples/s using %.2f cores, ceiling C %.0f"
+                + " rows/s, F / (F + C) %.2f%n", IngestThroughput.BATCH, IngestThroughput.CLIENTS,
+                median(rounds, r -> r[0]), median(rounds, r -> r[4]), median(rounds, r -> r[1]),
+                median(rounds, PlatformFloor::bound));
         System.out.printf("  single-sample POSTs, %d connections: floor %.0f requests/s using %.2f cores (p99 %.1f ms),"
-                + " ceiling (lock, upsert, commit) %.0f transactions/s, ratio %.2f%n", IngestThroughput.SINGLE_CLIENTS,
+                + " ceiling (lock, upsert, commit) %.0f transactions/s, ratio %.2f (the median of the rounds' ratios)%n", IngestThroughput.SINGLE_CLIENTS,
                 median(rounds, r -> r[2]), median(rounds, r -> r[5]), median(rounds, r -> r[6]),
-                median(rounds, r -> r[3]), median(rounds, r -> r[2] / r[3]));
-        try (Connection setUp = DriverManager.getConnection(jdbc, args[5], args[6])) {
+                median(rounds, r -> r[3]), IngestThroughput.ratio(rounds, 2, 3));
+        try (Connection setUp = DriverManager.getConnection(jdbc, user, password)) {
             IngestThroughput.dropCeilingTable(setUp);
         }
     }
@@ -97,12 +111,12 @@ public class PlatformFloor {
                 batchCores, singleCores, singles.p99()};
     }
 
-    /** F / (F + C): the share of the ceiling left to a service that also does the floor's work. */
+    /** F / (F + C): the share of the ceiling estimated to be left to a server that also does the floor's work. */
     static double bound(double[] figures) {
         return figures[0] / (figures[0] + figures[1]);
     }
 
-    static double median(List<double[]> rounds, java.util.function.ToDoubleFunction<double[]> figure) {
+    static double median(List<double[]> rounds, ToDoubleFunction<double[]> figure) {
         double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
         return values[values.length / 2];
     }

@@ -5,7 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
 /**
- * The service's resource for POSTs is a {@code @Stateless} bean called outside a transaction
+ * The service's resource for POSTs calls a {@code @Stateless} bean outside a transaction
  * (SampleIngestion): the transaction belongs to the database's write, which a group of small
  * batches shares. This one is called the same way and does nothing.
  */
