@@ -66,10 +66,10 @@ public class PlatformFloor {
         for (int round = 0; round < IngestThroughput.ROUNDS; round++) {
             double[] figures = measure(floor, ceiling, "r" + round, seconds, ticks);
             rounds.add(figures);
-            System.out.printf("round %d: floor batches %.0f samples/s (%.2f cores), ceiling %.0f rows/s, F / (F + C) %.2f;"
-                    + " floor singles %.0f req/s (%.2f cores, p99 %.1f ms), ceiling %.0f/s, ratio %.2f%n", round + 1,
-                    figures[0], figures[4], figures[1], bound(figures), figures[2], figures[5], figures[6], figures[3],
-                    figures[2] / figures[3]);
+            System.out.printf("round %d: floor batches %.0f samples/s (%.2f cores), ceiling %.0f rows/s,"
+                    + " F / (F + C) %.2f; floor singles %.0f req/s (%.2f cores, p99 %.1f ms), ceiling %.0f/s,"
+                    + " ratio %.2f%n", round + 1, figures[0], figures[4], figures[1], bound(figures), figures[2],
+                    figures[5], figures[6], figures[3], figures[2] / figures[3]);
         }
         System.out.printf("%nmedians of %d rounds of %d s (%s), the floor application on Payara Micro:%n",
                 rounds.size(), seconds, postgresql ? "PostgreSQL" : "H2");
@@ -78,9 +78,9 @@ public class PlatformFloor {
                 median(rounds, r -> r[0]), median(rounds, r -> r[4]), median(rounds, r -> r[1]),
                 median(rounds, PlatformFloor::bound));
         System.out.printf("  single-sample POSTs, %d connections: floor %.0f requests/s using %.2f cores (p99 %.1f ms),"
-                + " ceiling (lock, upsert, commit) %.0f transactions/s, ratio %.2f (the median of the rounds' ratios)%n", IngestThroughput.SINGLE_CLIENTS,
-                median(rounds, r -> r[2]), median(rounds, r -> r[5]), median(rounds, r -> r[6]),
-                median(rounds, r -> r[3]), IngestThroughput.ratio(rounds, 2, 3));
+                + " ceiling (lock, upsert, commit) %.0f transactions/s, ratio %.2f (the median of the rounds'"
+                + " ratios)%n", IngestThroughput.SINGLE_CLIENTS, median(rounds, r -> r[2]), median(rounds, r -> r[5]),
+                median(rounds, r -> r[6]), median(rounds, r -> r[3]), IngestThroughput.ratio(rounds, 2, 3));
         try (Connection setUp = DriverManager.getConnection(jdbc, user, password)) {
             IngestThroughput.dropCeilingTable(setUp);
         }
