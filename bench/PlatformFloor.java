@@ -37,7 +37,6 @@ public class PlatformFloor {
 
     public static void main(String[] args) throws Exception {
         URI floor = URI.create(args[0]);
-        IngestThroughput.base = floor;
         IngestThroughput.token = args[1];
         IngestThroughput.serverPid = Long.parseLong(args[3]);
         double ticks = Double.parseDouble(args[4]);

@@ -76,3 +76,14 @@ start_baseline() {
     baseline=$launched
     await_ready target/bench-baseline.log
 }
+
+# ceiling_database: for a benchmark that measures the database's ceiling beside the service, the
+# ceiling's JDBC URL, user and password in the array $ceiling: the PostgreSQL database of
+# APOLLO_DB_URL, or an H2 file in $data with the service's durable settings.
+ceiling_database() {
+    if [ -n "${APOLLO_DB_URL:-}" ]; then
+        ceiling=("$APOLLO_DB_URL" "$APOLLO_DB_USER" "$APOLLO_DB_PASSWORD")
+    else
+        ceiling=("jdbc:h2:file:$data/ceiling;WRITE_DELAY=0;RETENTION_TIME=1000" apollo apollo)
+    fi
+}
