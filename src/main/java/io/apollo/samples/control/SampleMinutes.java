@@ -1,6 +1,7 @@
 package io.apollo.samples.control;
 
 import io.apollo.persistence.control.DatabaseVendor;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -18,9 +20,10 @@ import java.util.TreeSet;
  * and of numbers, the numbers' exact sum, minimum and maximum, and the first and last sample
  * times. Aggregates whose buckets are whole minutes read it instead of every sample
  * ({@link SampleStore#aggregate}). It is kept exact in the transaction that writes or deletes
- * samples: on PostgreSQL new samples are added to their minutes by the statement that inserts
- * them ({@link #addNew}); otherwise the minutes a statement touched are recomputed from the
- * samples ({@link #refresh}).
+ * samples: on PostgreSQL the minutes of a batch whose samples are all new are computed from the
+ * batch ({@link NewMinutes}) and added by the statement that inserts the samples
+ * ({@link #addNew}); otherwise the minutes a statement touched are recomputed from the samples
+ * ({@link #refresh}).
  */
 final class SampleMinutes {
 
@@ -76,13 +79,17 @@ final class SampleMinutes {
     }
 
     /**
-     * PostgreSQL: adds new samples (a table expression of a statement of {@link SampleStore} with
-     * the samples table's columns, none of them stored before) to their minutes: counts and sums
-     * added, bounds widened. As exact as a recomputation: NUMERIC sums are exact, and
+     * PostgreSQL: adds the minutes of a batch's new samples, computed here ({@link NewMinutes},
+     * nine array parameters), to the table when {@code condition} holds: counts and sums added,
+     * bounds widened. As exact as a recomputation: NUMERIC sums are exact, and
      * {@code LEAST}/{@code GREATEST} skip nulls.
      */
-    static String addNew(String samples) {
-        return "INSERT INTO sample_minutes" + COLUMNS + grouped(DatabaseVendor.POSTGRESQL, samples)
+    static String addNew(String condition) {
+        return "INSERT INTO sample_minutes" + COLUMNS + "SELECT * FROM unnest(CAST(? AS INTEGER[]), CAST(? AS BIGINT[]),"
+                + " CAST(? AS INTEGER[]), CAST(? AS INTEGER[]), CAST(CAST(? AS TEXT[]) AS NUMERIC[]),"
+                + " CAST(CAST(? AS TEXT[]) AS NUMERIC[]), CAST(CAST(? AS TEXT[]) AS NUMERIC[]),"
+                + " CAST(CAST(? AS TEXT[]) AS TIMESTAMP WITH TIME ZONE[]), CAST(CAST(? AS TEXT[]) AS TIMESTAMP WITH"
+                + " TIME ZONE[])) WHERE " + condition
                 + " ON CONFLICT (series_key, epoch_minute) DO UPDATE SET"
                 + " sample_count = sample_minutes.sample_count + EXCLUDED.sample_count,"
                 + " number_count = sample_minutes.number_count + EXCLUDED.number_count,"
@@ -92,6 +99,87 @@ final class SampleMinutes {
                 + " number_max = GREATEST(sample_minutes.number_max, EXCLUDED.number_max),"
                 + " first_time = LEAST(sample_minutes.first_time, EXCLUDED.first_time),"
                 + " last_time = GREATEST(sample_minutes.last_time, EXCLUDED.last_time)";
+    }
+
+    /**
+     * The minutes of samples as a grouping of them by series and minute computes them ({@link
+     * #grouped}), computed in Java from the samples as sent: the database then writes a row a
+     * minute instead of casting and grouping every sample (docs/performance.md, "The minutes of
+     * new samples on PostgreSQL"). A number's exact decimal is its text's {@link BigDecimal}, as
+     * PostgreSQL's {@code NUMERIC} reads it; trailing zeros may differ, which aggregates drop.
+     */
+    static final class NewMinutes {
+
+        private final Map<Range, Minute> minutes = new LinkedHashMap<>();
+
+        /** Adds a sample of the series with this key; a batch holds each key once. */
+        void add(int seriesKey, ValidSample sample) {
+            long minute = minuteOf(sample.timestamp());
+            minutes.computeIfAbsent(new Range(seriesKey, minute, minute + 1), key -> new Minute(seriesKey, minute))
+                    .add(sample);
+        }
+
+        List<Minute> minutes() {
+            return List.copyOf(minutes.values());
+        }
+
+        /** Binds the nine arrays of {@link #addNew} from parameter {@code first} on: decimals and times as text. */
+        void bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+            Object[][] columns = new Object[9][minutes.size()];
+            int row = 0;
+            for (Minute minute : minutes.values()) {
+                columns[0][row] = minute.seriesKey;
+                columns[1][row] = minute.minute;
+                columns[2][row] = minute.count;
+                columns[3][row] = minute.numbers;
+                columns[4][row] = text(minute.sum);
+                columns[5][row] = text(minute.min);
+                columns[6][row] = text(minute.max);
+                // ISO-8601 in UTC with its offset: PostgreSQL reads it exactly, whatever the session's zone.
+                columns[7][row] = minute.first.withOffsetSameInstant(ZoneOffset.UTC).toString();
+                columns[8][row++] = minute.last.withOffsetSameInstant(ZoneOffset.UTC).toString();
+            }
+            String[] types = {"integer", "bigint", "integer", "integer", "text", "text", "text", "text", "text"};
+            for (int column = 0; column < columns.length; column++) {
+                statement.setArray(first + column, connection.createArrayOf(types[column], columns[column]));
+            }
+        }
+
+        private static String text(BigDecimal number) {
+            return number == null ? null : number.toString();
+        }
+    }
+
+    /** One series' minute of {@link NewMinutes}: what a row of the table holds. */
+    static final class Minute {
+
+        final int seriesKey;
+        final long minute;
+        int count;
+        int numbers;
+        BigDecimal sum;
+        BigDecimal min;
+        BigDecimal max;
+        OffsetDateTime first;
+        OffsetDateTime last;
+
+        private Minute(int seriesKey, long minute) {
+            this.seriesKey = seriesKey;
+            this.minute = minute;
+        }
+
+        private void add(ValidSample sample) {
+            count++;
+            first = first == null || sample.timestamp().isBefore(first) ? sample.timestamp() : first;
+            last = last == null || sample.timestamp().isAfter(last) ? sample.timestamp() : last;
+            if (sample.numeric()) {
+                BigDecimal number = new BigDecimal(sample.value());
+                numbers++;
+                sum = sum == null ? number : sum.add(number);
+                min = min == null || number.compareTo(min) < 0 ? number : min;
+                max = max == null || number.compareTo(max) > 0 ? number : max;
+            }
+        }
     }
 
     /** The minutes of these samples (a table expression with the samples table's columns), as columns of the table. */

@@ -84,27 +84,31 @@ public class SampleStore {
             + " sample_time) KEY (series_key, sample_time) VALUES (?, ?, ?, ?, ?, ?)";
     /**
      * PostgreSQL's upsert of a whole batch: its columns as arrays, unnested (one round trip, one
-     * plan, where a JDBC batch costs one statement a row). Every part of a {@code WITH} reads the
-     * database as it was before the statement, so {@code stored} holds the batch's keys that were
-     * there already (replaced: their minutes must be recomputed, and the statement returns them),
-     * and the other samples are new: {@link SampleMinutes#addNew} adds them to their minutes. The
-     * key is named, not listed, and {@code stored} reads with the device's key as well: on Citus the
-     * key also holds the device's key, and a statement with it goes to one shard (docs/operations.md §6.2).
+     * plan, where a JDBC batch costs one statement a row). {@code inserted} inserts the batch's new
+     * keys and returns them; {@code replaced} writes over the others, which were stored before
+     * (every part of a {@code WITH} reads the database as it was before the statement, so it does
+     * not see {@code inserted}'s rows, and it probes no key that {@code inserted} took). When none
+     * was replaced, {@code added} adds the batch's minutes, computed by the caller
+     * ({@link SampleMinutes.NewMinutes}), to the table; otherwise the statement returns a row, and
+     * the caller recomputes the batch's minutes. The key is named, not listed, and
+     * {@code replaced} reads with the device's key as well: on Citus the key also holds the
+     * device's key, and a statement with it goes to one shard (docs/operations.md §6.2).
      */
     static final String UPSERT_ARRAYS = "WITH batch AS (SELECT value_text, value_is_number, series_key,"
             + " CAST(sample_time AS TIMESTAMP WITH TIME ZONE) AS sample_time FROM unnest(CAST(? AS TEXT[]),"
             + " CAST(? AS BOOLEAN[]), CAST(? AS INTEGER[]), CAST(? AS TEXT[]))"
             + " AS arrays (value_text, value_is_number, series_key, sample_time)),"
-            + " stored AS (SELECT series_key, sample_time FROM batch JOIN samples USING (series_key, sample_time)"
-            + " WHERE samples.device_key = CAST(? AS INTEGER)),"
-            + " written AS (INSERT INTO samples (value_text, value_is_number, ingested_at, series_key, device_key,"
+            + " inserted AS (INSERT INTO samples (value_text, value_is_number, ingested_at, series_key, device_key,"
             + " sample_time) SELECT value_text, value_is_number, CAST(? AS TIMESTAMP WITH TIME ZONE), series_key,"
-            + " CAST(? AS INTEGER), sample_time FROM batch ON CONFLICT ON CONSTRAINT samples_by_series DO UPDATE"
-            + " SET value_text = EXCLUDED.value_text, value_is_number = EXCLUDED.value_is_number,"
-            + " ingested_at = EXCLUDED.ingested_at),"
-            + " added AS (" + SampleMinutes.addNew("(SELECT * FROM batch WHERE (series_key, sample_time) NOT IN"
-            + " (SELECT series_key, sample_time FROM stored))") + ")"
-            + " SELECT series_key, sample_time FROM stored";
+            + " CAST(? AS INTEGER), sample_time FROM batch ON CONFLICT ON CONSTRAINT samples_by_series DO NOTHING"
+            + " RETURNING series_key, sample_time),"
+            + " replaced AS (UPDATE samples SET value_text = batch.value_text, value_is_number = batch.value_is_number,"
+            + " ingested_at = CAST(? AS TIMESTAMP WITH TIME ZONE) FROM batch WHERE samples.device_key = CAST(? AS INTEGER)"
+            + " AND samples.series_key = batch.series_key AND samples.sample_time = batch.sample_time"
+            + " AND (batch.series_key, batch.sample_time) NOT IN (SELECT series_key, sample_time FROM inserted)"
+            + " RETURNING samples.series_key, samples.sample_time),"
+            + " added AS (" + SampleMinutes.addNew("NOT EXISTS (SELECT 1 FROM replaced)") + ")"
+            + " SELECT 1 FROM replaced LIMIT 1";
     static final String SAMPLE_COLUMNS = "SELECT series_key, sample_time, value_text, value_is_number, ingested_at"
             + " FROM samples WHERE ";
 
@@ -299,16 +303,22 @@ public class SampleStore {
             }
             merge.executeBatch();
         }
+        return byKey(samples, series);
+    }
+
+    /** The samples' times by their series' keys. */
+    private static Map<Integer, List<OffsetDateTime>> byKey(Collection<ValidSample> samples,
+            Map<Name, Integer> series) {
         return samples.stream().collect(Collectors.groupingBy(sample -> series.get(Name.of(sample)),
                 Collectors.mapping(ValidSample::timestamp, Collectors.toList())));
     }
 
     /**
      * PostgreSQL: the whole batch in one statement ({@link #UPSERT_ARRAYS}), which also adds the
-     * new samples to their minutes.
+     * minutes of a batch of new samples.
      *
-     * @return the times of the samples that replaced stored ones, by series key: their minutes are
-     *         to be recomputed
+     * @return when the batch replaced stored samples, every sample time, by series key: the
+     *         statement added none of the batch's minutes, which are to be recomputed; otherwise none
      */
     private static Map<Integer, List<OffsetDateTime>> upsertArrays(Connection connection, StoredDevice device,
             Collection<ValidSample> samples, Map<Name, Integer> series, OffsetDateTime ingestedAt) throws SQLException {
@@ -316,31 +326,32 @@ public class SampleStore {
         Boolean[] numeric = new Boolean[samples.size()];
         Integer[] seriesKeys = new Integer[samples.size()];
         String[] times = new String[samples.size()];
+        SampleMinutes.NewMinutes minutes = new SampleMinutes.NewMinutes();
         int i = 0;
         for (ValidSample sample : samples) {
             values[i] = sample.value();
             numeric[i] = sample.numeric();
             seriesKeys[i] = series.get(Name.of(sample));
             // ISO-8601 in UTC with its offset: PostgreSQL reads it exactly, whatever the session's zone.
-            times[i++] = sample.timestamp().withOffsetSameInstant(ZoneOffset.UTC).toString();
+            times[i] = sample.timestamp().withOffsetSameInstant(ZoneOffset.UTC).toString();
+            minutes.add(seriesKeys[i++], sample);
         }
-        Map<Integer, List<OffsetDateTime>> replaced = new HashMap<>();
+        boolean replaced;
         try (PreparedStatement insert = connection.prepareStatement(UPSERT_ARRAYS)) {
             insert.setArray(1, connection.createArrayOf("text", values));
             insert.setArray(2, connection.createArrayOf("boolean", numeric));
             insert.setArray(3, connection.createArrayOf("integer", seriesKeys));
             insert.setArray(4, connection.createArrayOf("text", times));
-            insert.setInt(5, device.key());
-            insert.setObject(6, ingestedAt);
-            insert.setInt(7, device.key());
+            insert.setObject(5, ingestedAt);
+            insert.setInt(6, device.key());
+            insert.setObject(7, ingestedAt);
+            insert.setInt(8, device.key());
+            minutes.bind(connection, insert, 9);
             try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    replaced.computeIfAbsent(rows.getInt(1), key -> new ArrayList<>())
-                            .add(rows.getObject(2, OffsetDateTime.class));
-                }
+                replaced = rows.next();
             }
         }
-        return replaced;
+        return replaced ? byKey(samples, series) : Map.of();
     }
 
     /** Within one batch the last occurrence of a key wins (docs/api.md §4). */
