@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +37,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       from CLIENTS threads, into a table with the service's keys and indexes in the same kind of
  *       database, in two ways: a JDBC batch of one statement a row (H2 {@code MERGE ... KEY},
  *       PostgreSQL {@code INSERT ... ON CONFLICT}), and one statement a batch taking the columns as
- *       arrays ({@code TABLE(...)}, {@code unnest(...)}); the better of the two is the ceiling;</li>
+ *       arrays ({@code TABLE(...)}, {@code unnest(...)}); the better of the two is the ceiling; and,
+ *       as a reference for what keeping a minutes table costs the database at the least, the
+ *       same rows in arrays with each batch's minutes computed by the client and added to a table
+ *       like the service's ({@link Way#ARRAYS_AND_MINUTES}: as the service adds a batch of new
+ *       samples' minutes on PostgreSQL, without its statement's other parts; H2's service
+ *       recomputes them);</li>
  *   <li>the service re-posting those batches (existing keys, as retries do), then the ceiling
  *       upserting them again;</li>
  *   <li>single-sample POSTs from SINGLE_CLIENTS connections: requests/s, p50, p99;</li>
@@ -98,17 +105,18 @@ public class IngestThroughput {
             double baselineNew = baselineBase == null ? Double.NaN
                     : load(baselineBase, CLIENTS, BATCH, prefix, SECONDS, null).samplesPerSecond;
             // The two ways to write the rows: into two devices' keys, so that both write new rows.
-            double ceilingRows = ceiling.upsert(prefix, fresh.batchesPerClient, false);
-            double ceilingSet = ceiling.upsert(prefix + "-set", fresh.batchesPerClient, true);
+            double ceilingRows = ceiling.upsert(prefix, fresh.batchesPerClient, Way.ROWS);
+            double ceilingSet = ceiling.upsert(prefix + "-set", fresh.batchesPerClient, Way.ARRAYS);
             double ceilingNew = Math.max(ceilingRows, ceilingSet);
+            double ceilingMinutes = ceiling.upsert(prefix + "-minutes", fresh.batchesPerClient, Way.ARRAYS_AND_MINUTES);
             Result again = load(base, CLIENTS, BATCH, prefix, SECONDS, fresh.batchesPerClient);
-            double ceilingExisting = Math.max(ceiling.upsert(prefix, fresh.batchesPerClient, false),
-                    ceiling.upsert(prefix + "-set", fresh.batchesPerClient, true));
+            double ceilingExisting = Math.max(ceiling.upsert(prefix, fresh.batchesPerClient, Way.ROWS),
+                    ceiling.upsert(prefix + "-set", fresh.batchesPerClient, Way.ARRAYS));
             Result singles = load(base, SINGLE_CLIENTS, 1, "r" + round + "-single", SECONDS, null);
             double ceilingSingles = ceiling.singles("r" + round + "-single", SECONDS);
             double[] figures = {ceilingNew, fresh.samplesPerSecond, ceilingExisting, again.samplesPerSecond,
                     singles.requestsPerSecond, singles.p50, singles.p99, fresh.p50, fresh.p99, ceilingSingles,
-                    ceilingRows, ceilingSet, baselineNew};
+                    ceilingRows, ceilingSet, baselineNew, ceilingMinutes};
             rounds.add(figures);
             System.out.printf("round %d: ceiling new %.0f/s (JDBC batch %.0f/s, arrays %.0f/s), service new %.0f/s"
                     + " (%.2f); ceiling existing %.0f/s, service existing %.0f/s (%.2f); single %.0f req/s p50 %.1f ms"
@@ -116,6 +124,8 @@ public class IngestThroughput {
                     round + 1, figures[0], figures[10], figures[11], figures[1], figures[1] / figures[0], figures[2],
                     figures[3],
                     figures[3] / figures[2], figures[4], figures[5], figures[6], figures[9], figures[4] / figures[9]);
+            System.out.printf("  ceiling with the minutes kept %.0f/s (%.2f of the same rows in arrays without them);"
+                    + " service %.2f of it%n", ceilingMinutes, ceilingMinutes / ceilingSet, figures[1] / ceilingMinutes);
             if (baselineBase != null) {
                 System.out.printf("  baseline new %.0f/s (%.2f of the ceiling); this build %.2f x the baseline%n",
                         baselineNew, baselineNew / ceilingNew, fresh.samplesPerSecond / baselineNew);
@@ -140,6 +150,9 @@ public class IngestThroughput {
                 newRatios[newRatios.length / 2], median[7], median[8]);
         System.out.printf("    the ceiling is the better of a JDBC batch of one statement a row, %.0f rows/s, and one"
                 + " statement a batch taking arrays, %.0f rows/s%n", median[10], median[11]);
+        System.out.printf("    the ceiling with the minutes kept (arrays, and each batch's minutes computed by the client"
+                + " and added): %.0f rows/s, %.2f of the arrays without them; the service %.2f of it%n", median[13],
+                ratio(rounds, 13, 11), ratio(rounds, 1, 13));
         System.out.printf("  batches of %d existing samples (retries): service %.0f samples/s, ceiling %.0f rows/s,"
                 + " ratio %.2f%n", BATCH, median[3], median[2], existingRatios[existingRatios.length / 2]);
         if (baselineBase != null) {
@@ -318,8 +331,9 @@ public class IngestThroughput {
             if (baselineBase != null) {
                 load(baselineBase, CLIENTS, BATCH, "warm-up-batch-" + round, 5, null);
             }
-            ceiling.upsert("warm-up-batch-" + round, batches.batchesPerClient, false);
-            ceiling.upsert("warm-up-batch-" + round + "-set", batches.batchesPerClient, true);
+            ceiling.upsert("warm-up-batch-" + round, batches.batchesPerClient, Way.ROWS);
+            ceiling.upsert("warm-up-batch-" + round + "-set", batches.batchesPerClient, Way.ARRAYS);
+            ceiling.upsert("warm-up-batch-" + round + "-minutes", batches.batchesPerClient, Way.ARRAYS_AND_MINUTES);
             load(base, SINGLE_CLIENTS, 1, "warm-up-single-" + round, 5, null);
             if (baselineBase != null) {
                 load(baselineBase, SINGLE_CLIENTS, 1, "warm-up-single-" + round, 5, null);
@@ -349,6 +363,7 @@ public class IngestThroughput {
         try (Statement sql = db.createStatement()) {
             sql.execute("DROP TABLE IF EXISTS ceiling_samples");
             sql.execute("DROP TABLE IF EXISTS ceiling_devices");
+            sql.execute("DROP TABLE IF EXISTS ceiling_minutes");
             sql.execute("CREATE TABLE ceiling_devices (device_id VARCHAR(128) NOT NULL PRIMARY KEY,"
                     + " collection_id VARCHAR(128) NOT NULL)");
             // The service's samples table and indexes on that database (db/migration, V2): keyed by
@@ -358,6 +373,12 @@ public class IngestThroughput {
                     + " NOT NULL, value_text VARCHAR(1024) NOT NULL, value_is_number BOOLEAN NOT NULL,"
                     + " PRIMARY KEY (series_key, sample_time))");
             sql.execute("CREATE INDEX ceiling_by_time ON ceiling_samples (device_key, sample_time)");
+            // The service's minutes table (db/migration, V3).
+            String decimal = postgresql ? "NUMERIC" : "DECFLOAT";
+            sql.execute("CREATE TABLE ceiling_minutes (series_key INTEGER NOT NULL, epoch_minute BIGINT NOT NULL,"
+                    + " sample_count INTEGER NOT NULL, number_count INTEGER NOT NULL, number_sum " + decimal + ","
+                    + " number_min " + decimal + ", number_max " + decimal + ", first_time TIMESTAMP(6) WITH TIME ZONE"
+                    + " NOT NULL, last_time TIMESTAMP(6) WITH TIME ZONE NOT NULL, PRIMARY KEY (series_key, epoch_minute))");
             if (!postgresql) {
                 sql.execute("CREATE INDEX ceiling_by_series_desc ON ceiling_samples (series_key, sample_time DESC)");
                 sql.execute("CREATE INDEX ceiling_by_time_desc ON ceiling_samples (device_key, sample_time DESC)");
@@ -369,19 +390,27 @@ public class IngestThroughput {
         try (Statement sql = db.createStatement()) {
             sql.execute("DROP TABLE ceiling_samples");
             sql.execute("DROP TABLE ceiling_devices");
+            sql.execute("DROP TABLE ceiling_minutes");
         }
     }
+
+    /**
+     * How the ceiling writes a batch: a JDBC batch of one statement a row (H2 {@code MERGE ... KEY},
+     * PostgreSQL {@code INSERT ... ON CONFLICT}); one statement taking the columns as arrays; or
+     * that statement and the batch's minutes, computed by the client and added to a minutes table
+     * (the cheapest the database keeps them: no grouping and no decimal of a sample in SQL).
+     */
+    enum Way { ROWS, ARRAYS, ARRAYS_AND_MINUTES }
 
     /** Plain JDBC batch upserts of the rows the service was sent, into the ceiling table. */
     record Ceiling(String jdbc, String user, String password, boolean postgresql) {
 
         /**
          * Rows/s of CLIENTS threads upserting the batches client c posted to device PREFIX-c, one
-         * transaction each: as a JDBC batch of one statement a row, or ({@code set}) as one
-         * statement a batch that takes the columns as arrays, as the service writes on PostgreSQL.
+         * transaction each, in one of the {@link Way}s.
          */
-        double upsert(String devicePrefix, int[] batchesPerClient, boolean set) throws Exception {
-            String upsert = set ? setStatement() : upsertStatement();
+        double upsert(String devicePrefix, int[] batchesPerClient, Way way) throws Exception {
+            String upsert = way == Way.ROWS ? upsertStatement() : setStatement();
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             List<Future<Long>> workers = new ArrayList<>();
             long started = System.nanoTime();
@@ -390,20 +419,32 @@ public class IngestThroughput {
                 int batches = batchesPerClient[c];
                 workers.add(pool.submit(() -> {
                     long rows = 0;
+                    boolean minutesApart = way == Way.ARRAYS_AND_MINUTES && !postgresql;
+                    // PostgreSQL: one statement, as the service's; H2: a second one (in process, no round trip).
                     try (Connection db = DriverManager.getConnection(jdbc, user, password);
-                            PreparedStatement statement = db.prepareStatement(upsert)) {
+                            PreparedStatement statement = db.prepareStatement(way == Way.ARRAYS_AND_MINUTES && postgresql
+                                    ? "WITH written AS (" + upsert + ") " + addMinutesStatement() : upsert);
+                            PreparedStatement minutes = minutesApart ? db.prepareStatement(addMinutesStatement()) : null) {
                         db.setAutoCommit(false);
                         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                         for (long n = 0; n < batches; n++) {
-                            if (set) {
-                                bindAll(db, statement, device, n * BATCH, now);
-                                statement.executeUpdate();
-                            } else {
+                            if (way == Way.ROWS) {
                                 for (int i = 0; i < BATCH; i++) {
                                     bind(statement, device, i, n * BATCH + i, now);
                                     statement.addBatch();
                                 }
                                 statement.executeBatch();
+                            } else {
+                                bindAll(db, statement, device, n * BATCH, now);
+                                if (way == Way.ARRAYS_AND_MINUTES) {
+                                    // On PostgreSQL after the six parameters of setStatement().
+                                    bindMinutes(db, minutesApart ? minutes : statement, minutesApart ? 1 : 7, device,
+                                            n * BATCH);
+                                }
+                                statement.executeUpdate();
+                                if (minutesApart) {
+                                    minutes.executeUpdate();
+                                }
                             }
                             db.commit();
                             rows += BATCH;
@@ -494,6 +535,81 @@ public class IngestThroughput {
                             + " sample_time) KEY (series_key, sample_time) SELECT v, n,"
                             + " CAST(? AS TIMESTAMP(6) WITH TIME ZONE), s, CAST(? AS INTEGER), t FROM TABLE(v VARCHAR(1024)"
                             + " = ?, n BOOLEAN = ?, s INTEGER = ?, t TIMESTAMP(6) WITH TIME ZONE = ?)";
+        }
+
+        /**
+         * Adds new samples' minutes, computed by the client ({@link #bindMinutes}), to the minutes
+         * table: counts and sums added, bounds widened, as the service adds a batch of new samples'.
+         */
+        String addMinutesStatement() {
+            return postgresql
+                    ? "INSERT INTO ceiling_minutes SELECT * FROM unnest(CAST(? AS INTEGER[]), CAST(? AS BIGINT[]),"
+                            + " CAST(? AS INTEGER[]), CAST(? AS INTEGER[]), CAST(CAST(? AS TEXT[]) AS NUMERIC[]),"
+                            + " CAST(CAST(? AS TEXT[]) AS NUMERIC[]), CAST(CAST(? AS TEXT[]) AS NUMERIC[]),"
+                            + " CAST(CAST(? AS TEXT[]) AS TIMESTAMP WITH TIME ZONE[]), CAST(CAST(? AS TEXT[]) AS TIMESTAMP"
+                            + " WITH TIME ZONE[])) ON CONFLICT (series_key, epoch_minute) DO UPDATE SET sample_count ="
+                            + " ceiling_minutes.sample_count + EXCLUDED.sample_count, number_count ="
+                            + " ceiling_minutes.number_count + EXCLUDED.number_count, number_sum ="
+                            + " COALESCE(ceiling_minutes.number_sum + EXCLUDED.number_sum, ceiling_minutes.number_sum,"
+                            + " EXCLUDED.number_sum), number_min = LEAST(ceiling_minutes.number_min, EXCLUDED.number_min),"
+                            + " number_max = GREATEST(ceiling_minutes.number_max, EXCLUDED.number_max), first_time ="
+                            + " LEAST(ceiling_minutes.first_time, EXCLUDED.first_time), last_time ="
+                            + " GREATEST(ceiling_minutes.last_time, EXCLUDED.last_time)"
+                    : "MERGE INTO ceiling_minutes AS m USING (SELECT * FROM TABLE(series_key INTEGER = ?, epoch_minute"
+                            + " BIGINT = ?, sample_count INTEGER = ?, number_count INTEGER = ?, number_sum DECFLOAT = ?,"
+                            + " number_min DECFLOAT = ?, number_max DECFLOAT = ?, first_time TIMESTAMP(6) WITH TIME ZONE"
+                            + " = ?, last_time TIMESTAMP(6) WITH TIME ZONE = ?)) AS n ON m.series_key = n.series_key AND"
+                            + " m.epoch_minute = n.epoch_minute WHEN MATCHED THEN UPDATE SET sample_count ="
+                            + " m.sample_count + n.sample_count, number_count = m.number_count + n.number_count,"
+                            + " number_sum = COALESCE(m.number_sum + n.number_sum, m.number_sum, n.number_sum),"
+                            + " number_min = LEAST(m.number_min, n.number_min) IGNORE NULLS, number_max ="
+                            + " GREATEST(m.number_max, n.number_max) IGNORE NULLS, first_time = LEAST(m.first_time,"
+                            + " n.first_time), last_time = GREATEST(m.last_time, n.last_time) WHEN NOT MATCHED THEN"
+                            + " INSERT VALUES (n.series_key, n.epoch_minute, n.sample_count, n.number_count,"
+                            + " n.number_sum, n.number_min, n.number_max, n.first_time, n.last_time)";
+        }
+
+        /**
+         * The minutes of the rows of a batch for the device ({@link #bindAll}), as nine arrays
+         * from parameter {@code first} on: per series and minute, the count of samples and of
+         * numbers, their exact sum, minimum and maximum, the first and last times.
+         */
+        void bindMinutes(Connection db, PreparedStatement statement, int first, String device, long firstSecond)
+                throws Exception {
+            int deviceKey = DEVICE_KEYS.get(device);
+            Map<List<Long>, Object[]> minutes = new LinkedHashMap<>();
+            for (int i = 0; i < BATCH; i++) {
+                OffsetDateTime time = OffsetDateTime.ofInstant(T0.plusSeconds(firstSecond + i), ZoneOffset.UTC);
+                long series = deviceKey * 10L + i % 10;
+                long minute = Math.floorDiv(time.toEpochSecond(), 60);
+                BigDecimal number = new BigDecimal(String.valueOf(i));
+                Object[] row = minutes.get(List.of(series, minute));
+                if (row == null) {
+                    minutes.put(List.of(series, minute), new Object[] {(int) series, minute, 1, 1, number, number, number,
+                        time, time});
+                } else {
+                    row[2] = (int) row[2] + 1;
+                    row[3] = (int) row[3] + 1;
+                    row[4] = ((BigDecimal) row[4]).add(number);
+                    row[5] = number.compareTo((BigDecimal) row[5]) < 0 ? number : row[5];
+                    row[6] = number.compareTo((BigDecimal) row[6]) > 0 ? number : row[6];
+                    row[7] = time.isBefore((OffsetDateTime) row[7]) ? time : row[7];
+                    row[8] = time.isAfter((OffsetDateTime) row[8]) ? time : row[8];
+                }
+            }
+            String[] types = {"integer", "bigint", "integer", "integer", "text", "text", "text", "text", "text"};
+            for (int column = 0; column < types.length; column++) {
+                Object[] values = new Object[minutes.size()];
+                int row = 0;
+                for (Object[] minute : minutes.values()) {
+                    values[row++] = postgresql && column >= 4 ? minute[column].toString() : minute[column];
+                }
+                if (postgresql) {
+                    statement.setArray(first + column, db.createArrayOf(types[column], values));
+                } else {
+                    statement.setObject(first + column, values);
+                }
+            }
         }
 
         /** The rows of a batch for the device, as {@link #bind} gives them, as arrays of columns. */

@@ -99,8 +99,8 @@ public class PlatformFloor {
         double batchCores = (cpuSeconds(ticks) - cpu) / seconds;
         int[] ceilingBatches = Arrays.stream(batches.batchesPerClient()).map(n -> Math.min(n, CEILING_BATCHES))
                 .toArray();
-        double ceilingRows = Math.max(ceiling.upsert(prefix + "-batch", ceilingBatches, false),
-                ceiling.upsert(prefix + "-batch-set", ceilingBatches, true));
+        double ceilingRows = Math.max(ceiling.upsert(prefix + "-batch", ceilingBatches, IngestThroughput.Way.ROWS),
+                ceiling.upsert(prefix + "-batch-set", ceilingBatches, IngestThroughput.Way.ARRAYS));
         cpu = cpuSeconds(ticks);
         IngestThroughput.Result singles = IngestThroughput.load(floor, IngestThroughput.SINGLE_CLIENTS, 1,
                 prefix + "-single", seconds, null);

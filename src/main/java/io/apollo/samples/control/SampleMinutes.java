@@ -110,13 +110,15 @@ final class SampleMinutes {
      */
     static final class NewMinutes {
 
-        private final Map<Range, Minute> minutes = new LinkedHashMap<>();
+        private final Map<MinuteKey, Minute> minutes = new LinkedHashMap<>();
 
         /** Adds a sample of the series with this key; a batch holds each key once. */
         void add(int seriesKey, ValidSample sample) {
             long minute = minuteOf(sample.timestamp());
-            minutes.computeIfAbsent(new Range(seriesKey, minute, minute + 1), key -> new Minute(seriesKey, minute))
-                    .add(sample);
+            minutes.computeIfAbsent(new MinuteKey(seriesKey, minute), key -> new Minute(seriesKey, minute)).add(sample);
+        }
+
+        private record MinuteKey(int seriesKey, long minute) {
         }
 
         List<Minute> minutes() {

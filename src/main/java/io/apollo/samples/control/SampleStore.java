@@ -85,14 +85,16 @@ public class SampleStore {
     /**
      * PostgreSQL's upsert of a whole batch: its columns as arrays, unnested (one round trip, one
      * plan, where a JDBC batch costs one statement a row). {@code inserted} inserts the batch's new
-     * keys and returns them; {@code replaced} writes over the others, which were stored before
-     * (every part of a {@code WITH} reads the database as it was before the statement, so it does
-     * not see {@code inserted}'s rows, and it probes no key that {@code inserted} took). When none
-     * was replaced, {@code added} adds the batch's minutes, computed by the caller
-     * ({@link SampleMinutes.NewMinutes}), to the table; otherwise the statement returns a row, and
-     * the caller recomputes the batch's minutes. The key is named, not listed, and
-     * {@code replaced} reads with the device's key as well: on Citus the key also holds the
-     * device's key, and a statement with it goes to one shard (docs/operations.md §6.2).
+     * keys and returns them; {@code replaced} writes over the others, which were stored before.
+     * Every part of a {@code WITH} reads the database as it was before the statement, so
+     * {@code replaced} could not match {@code inserted}'s rows anyway: its {@code NOT IN} leaves
+     * their keys out before the join, so that a batch of new samples probes no key a second time.
+     * When none was replaced, {@code added} adds the batch's minutes, computed by the caller
+     * ({@link SampleMinutes.NewMinutes}), to the table; otherwise the caller recomputes them. The
+     * statement returns how many keys each part wrote: together, every key of the batch. The key
+     * is named, not listed, and {@code replaced} reads with the device's key as well: on Citus the
+     * key also holds the device's key, and a statement with it goes to one shard
+     * (docs/operations.md §6.2).
      */
     static final String UPSERT_ARRAYS = "WITH batch AS (SELECT value_text, value_is_number, series_key,"
             + " CAST(sample_time AS TIMESTAMP WITH TIME ZONE) AS sample_time FROM unnest(CAST(? AS TEXT[]),"
@@ -108,7 +110,7 @@ public class SampleStore {
             + " AND (batch.series_key, batch.sample_time) NOT IN (SELECT series_key, sample_time FROM inserted)"
             + " RETURNING samples.series_key, samples.sample_time),"
             + " added AS (" + SampleMinutes.addNew("NOT EXISTS (SELECT 1 FROM replaced)") + ")"
-            + " SELECT 1 FROM replaced LIMIT 1";
+            + " SELECT (SELECT COUNT(*) FROM inserted), (SELECT COUNT(*) FROM replaced)";
     static final String SAMPLE_COLUMNS = "SELECT series_key, sample_time, value_text, value_is_number, ingested_at"
             + " FROM samples WHERE ";
 
@@ -334,9 +336,10 @@ public class SampleStore {
             seriesKeys[i] = series.get(Name.of(sample));
             // ISO-8601 in UTC with its offset: PostgreSQL reads it exactly, whatever the session's zone.
             times[i] = sample.timestamp().withOffsetSameInstant(ZoneOffset.UTC).toString();
-            minutes.add(seriesKeys[i++], sample);
+            minutes.add(seriesKeys[i], sample);
+            i++;
         }
-        boolean replaced;
+        long replaced;
         try (PreparedStatement insert = connection.prepareStatement(UPSERT_ARRAYS)) {
             insert.setArray(1, connection.createArrayOf("text", values));
             insert.setArray(2, connection.createArrayOf("boolean", numeric));
@@ -347,11 +350,17 @@ public class SampleStore {
             insert.setObject(7, ingestedAt);
             insert.setInt(8, device.key());
             minutes.bind(connection, insert, 9);
-            try (ResultSet rows = insert.executeQuery()) {
-                replaced = rows.next();
+            try (ResultSet counts = insert.executeQuery()) {
+                counts.next();
+                replaced = counts.getLong(2);
+                if (counts.getLong(1) + replaced != samples.size()) {
+                    // The series' locks keep other writers off these keys: this would be a bug, never a race.
+                    throw new IllegalStateException("Of a batch of " + samples.size() + " samples " + counts.getLong(1)
+                            + " were inserted and " + replaced + " replaced");
+                }
             }
         }
-        return replaced ? byKey(samples, series) : Map.of();
+        return replaced > 0 ? byKey(samples, series) : Map.of();
     }
 
     /** Within one batch the last occurrence of a key wins (docs/api.md §4). */

@@ -270,32 +270,40 @@ class AggregatesIT extends ServerTest {
 
     /**
      * Batches that follow what their series hold, into the minutes of their last samples: all
-     * their samples are new, so their minutes are computed from the batch and added to the rows
-     * the table holds. A minute of strings gains numbers (its bounds were none), one of numbers
-     * gains a string and a new minimum, another series' first minute is written; each batch's
-     * first sample of a series lies after the series' last, in the same minute.
+     * their samples are new, so on PostgreSQL their minutes are computed from the batch and added
+     * to the rows the table holds (H2 recomputes them). A minute of strings gains numbers (its
+     * bounds were none), one of numbers gains a string and a new minimum, another series' first
+     * minute is written, and one before the epoch gains a sample; each batch's first sample of a
+     * series lies after the series' last, in the same minute.
      */
     @Test
     void batchesAfterTheStoredSamplesAddToTheirMinutes() {
-        store(sample("t", "Raw", "2021-03-01T00:01:05Z", "\"a\""), sample("u", "Raw", "2021-03-01T00:01:10Z", "2.5"));
+        store(sample("t", "Raw", "2021-03-01T00:01:05Z", "\"a\""), sample("u", "Raw", "2021-03-01T00:01:10Z", "2.5"),
+                sample("w", "Raw", "1969-12-31T23:59:30.25Z", "4"));
+        store(sample("w", "Raw", "1969-12-31T23:59:59.999999Z", "-4.5"));
         store(sample("t", "Raw", "2021-03-01T00:01:20Z", "-1"), sample("t", "Raw", "2021-03-01T00:01:30Z", "9.75"),
                 sample("u", "Raw", "2021-03-01T00:01:20Z", "\"c\""), sample("u", "Raw", "2021-03-01T00:01:30Z", "-3"),
                 sample("u", "Raw", "2021-03-01T00:01:40Z", "7"), sample("v", "Raw", "2021-03-01T00:01:50Z", "1"));
         store(sample("t", "Raw", "2021-03-01T00:01:59.999999Z", "0.1"), sample("t", "Raw", "2021-03-01T00:02:00Z", "0.2"));
         api.assertMinutesExact(device);
-        assertEquals(List.of("t/Raw/2021-03-01T00:01:00+00:00=8.85#4", "u/Raw/2021-03-01T00:01:00+00:00=6.5#4",
+        assertEquals(List.of("w/Raw/1969-12-31T23:59:00+00:00=-0.5#2",
+                "t/Raw/2021-03-01T00:01:00+00:00=8.85#4", "u/Raw/2021-03-01T00:01:00+00:00=6.5#4",
                 "v/Raw/2021-03-01T00:01:00+00:00=1#1", "t/Raw/2021-03-01T00:02:00+00:00=0.2#1"),
                 buckets(data("aggregation=sum&interval=PT1M")));
-        assertEquals(List.of("t/Raw/2021-03-01T00:01:00+00:00=-1#4", "u/Raw/2021-03-01T00:01:00+00:00=-3#4",
+        assertEquals(List.of("w/Raw/1969-12-31T23:59:00+00:00=-4.5#2",
+                "t/Raw/2021-03-01T00:01:00+00:00=-1#4", "u/Raw/2021-03-01T00:01:00+00:00=-3#4",
                 "v/Raw/2021-03-01T00:01:00+00:00=1#1", "t/Raw/2021-03-01T00:02:00+00:00=0.2#1"),
                 buckets(data("aggregation=min&interval=PT1M")));
-        assertEquals(List.of("t/Raw/2021-03-01T00:01:00+00:00=9.75#4", "u/Raw/2021-03-01T00:01:00+00:00=7#4",
+        assertEquals(List.of("w/Raw/1969-12-31T23:59:00+00:00=4#2",
+                "t/Raw/2021-03-01T00:01:00+00:00=9.75#4", "u/Raw/2021-03-01T00:01:00+00:00=7#4",
                 "v/Raw/2021-03-01T00:01:00+00:00=1#1", "t/Raw/2021-03-01T00:02:00+00:00=0.2#1"),
                 buckets(data("aggregation=max&interval=PT1M")));
-        assertEquals(List.of("t/Raw/2021-03-01T00:01:00+00:00=\"a\"#4", "u/Raw/2021-03-01T00:01:00+00:00=2.5#4",
+        assertEquals(List.of("w/Raw/1969-12-31T23:59:00+00:00=4#2",
+                "t/Raw/2021-03-01T00:01:00+00:00=\"a\"#4", "u/Raw/2021-03-01T00:01:00+00:00=2.5#4",
                 "v/Raw/2021-03-01T00:01:00+00:00=1#1", "t/Raw/2021-03-01T00:02:00+00:00=0.2#1"),
                 buckets(data("aggregation=first&interval=PT1M")));
-        assertEquals(List.of("t/Raw/2021-03-01T00:01:00+00:00=0.1#4", "u/Raw/2021-03-01T00:01:00+00:00=7#4",
+        assertEquals(List.of("w/Raw/1969-12-31T23:59:00+00:00=-4.5#2",
+                "t/Raw/2021-03-01T00:01:00+00:00=0.1#4", "u/Raw/2021-03-01T00:01:00+00:00=7#4",
                 "v/Raw/2021-03-01T00:01:00+00:00=1#1", "t/Raw/2021-03-01T00:02:00+00:00=0.2#1"),
                 buckets(data("aggregation=last&interval=PT1M")));
     }
