@@ -539,7 +539,8 @@ public class IngestThroughput {
 
         /**
          * Adds new samples' minutes, computed by the client ({@link #bindMinutes}), to the minutes
-         * table: counts and sums added, bounds widened, as the service adds a batch of new samples'.
+         * table: counts and sums added, bounds widened, as the service adds a batch of new samples'
+         * on PostgreSQL (its SampleMinutes.addNew, which this follows).
          */
         String addMinutesStatement() {
             return postgresql

@@ -41,9 +41,10 @@ import java.util.stream.Collectors;
  * their ids (db/migration V2): the ids, up to 128 characters each, were most of a row and of each
  * of its index entries. The series table maps them to a key, registered on a series' first sample.
  *
- * <p>Why JDBC and not JPA: a batch is written as upserts on the primary key, each one probe of the
- * key however large the table: on H2 a JDBC batch of {@code MERGE ... KEY}, on PostgreSQL one
- * {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE} for the whole batch (one
+ * <p>Why JDBC and not JPA: a batch is written as upserts on the primary key, a key's probe costing
+ * the same however large the table: on H2 a JDBC batch of {@code MERGE ... KEY}, on PostgreSQL one
+ * statement for the whole batch, {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO
+ * NOTHING} and an {@code UPDATE} of the keys it did not insert ({@link #UPSERT_ARRAYS}; one
  * round trip; bench/ingest-throughput measures both ways); persisting entity by entity cost a
  * lookup and a statement per sample besides (about 5× slower). EclipseLink prepares a locking find anew on every call. And
  * EclipseLink binds an {@code OffsetDateTime} parameter as a {@code java.sql.Timestamp}, which H2
@@ -352,11 +353,12 @@ public class SampleStore {
             minutes.bind(connection, insert, 9);
             try (ResultSet counts = insert.executeQuery()) {
                 counts.next();
+                long inserted = counts.getLong(1);
                 replaced = counts.getLong(2);
-                if (counts.getLong(1) + replaced != samples.size()) {
+                if (inserted + replaced != samples.size()) {
                     // The series' locks keep other writers off these keys: this would be a bug, never a race.
-                    throw new IllegalStateException("Of a batch of " + samples.size() + " samples " + counts.getLong(1)
-                            + " were inserted and " + replaced + " replaced");
+                    throw new IllegalStateException("Storing " + samples.size() + " distinct samples of device "
+                            + device.id() + ": " + inserted + " inserted and " + replaced + " replaced");
                 }
             }
         }

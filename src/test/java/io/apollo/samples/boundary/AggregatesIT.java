@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -286,26 +287,16 @@ class AggregatesIT extends ServerTest {
                 sample("u", "Raw", "2021-03-01T00:01:40Z", "7"), sample("v", "Raw", "2021-03-01T00:01:50Z", "1"));
         store(sample("t", "Raw", "2021-03-01T00:01:59.999999Z", "0.1"), sample("t", "Raw", "2021-03-01T00:02:00Z", "0.2"));
         api.assertMinutesExact(device);
-        assertEquals(List.of("w/Raw/1969-12-31T23:59:00+00:00=-0.5#2",
-                "t/Raw/2021-03-01T00:01:00+00:00=8.85#4", "u/Raw/2021-03-01T00:01:00+00:00=6.5#4",
-                "v/Raw/2021-03-01T00:01:00+00:00=1#1", "t/Raw/2021-03-01T00:02:00+00:00=0.2#1"),
-                buckets(data("aggregation=sum&interval=PT1M")));
-        assertEquals(List.of("w/Raw/1969-12-31T23:59:00+00:00=-4.5#2",
-                "t/Raw/2021-03-01T00:01:00+00:00=-1#4", "u/Raw/2021-03-01T00:01:00+00:00=-3#4",
-                "v/Raw/2021-03-01T00:01:00+00:00=1#1", "t/Raw/2021-03-01T00:02:00+00:00=0.2#1"),
-                buckets(data("aggregation=min&interval=PT1M")));
-        assertEquals(List.of("w/Raw/1969-12-31T23:59:00+00:00=4#2",
-                "t/Raw/2021-03-01T00:01:00+00:00=9.75#4", "u/Raw/2021-03-01T00:01:00+00:00=7#4",
-                "v/Raw/2021-03-01T00:01:00+00:00=1#1", "t/Raw/2021-03-01T00:02:00+00:00=0.2#1"),
-                buckets(data("aggregation=max&interval=PT1M")));
-        assertEquals(List.of("w/Raw/1969-12-31T23:59:00+00:00=4#2",
-                "t/Raw/2021-03-01T00:01:00+00:00=\"a\"#4", "u/Raw/2021-03-01T00:01:00+00:00=2.5#4",
-                "v/Raw/2021-03-01T00:01:00+00:00=1#1", "t/Raw/2021-03-01T00:02:00+00:00=0.2#1"),
-                buckets(data("aggregation=first&interval=PT1M")));
-        assertEquals(List.of("w/Raw/1969-12-31T23:59:00+00:00=-4.5#2",
-                "t/Raw/2021-03-01T00:01:00+00:00=0.1#4", "u/Raw/2021-03-01T00:01:00+00:00=7#4",
-                "v/Raw/2021-03-01T00:01:00+00:00=1#1", "t/Raw/2021-03-01T00:02:00+00:00=0.2#1"),
-                buckets(data("aggregation=last&interval=PT1M")));
+        List<String> starts = List.of("w/Raw/1969-12-31T23:59:00+00:00", "t/Raw/2021-03-01T00:01:00+00:00",
+                "u/Raw/2021-03-01T00:01:00+00:00", "v/Raw/2021-03-01T00:01:00+00:00", "t/Raw/2021-03-01T00:02:00+00:00");
+        List<String> counts = List.of("#2", "#4", "#4", "#1", "#1");
+        Map<String, List<String>> values = Map.of("sum", List.of("-0.5", "8.85", "6.5", "1", "0.2"),
+                "min", List.of("-4.5", "-1", "-3", "1", "0.2"), "max", List.of("4", "9.75", "7", "1", "0.2"),
+                "first", List.of("4", "\"a\"", "2.5", "1", "0.2"), "last", List.of("-4.5", "0.1", "7", "1", "0.2"));
+        values.forEach((function, vals) -> assertEquals(
+                IntStream.range(0, starts.size()).mapToObj(i -> starts.get(i) + "=" + vals.get(i) + counts.get(i))
+                        .toList(),
+                buckets(data("aggregation=" + function + "&interval=PT1M")), function));
     }
 
     /**
